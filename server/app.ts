@@ -1,0 +1,106 @@
+import { randomBytes } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { connectServer, openEmbedded, type Database } from '../src/lib/server/db/database';
+import { migrate } from '../src/lib/server/db/migrate';
+import { setAppContext, type AppContext } from '../src/lib/server/context';
+import { buildAuthConfig } from '../src/lib/server/auth/auth-config';
+import { createServices } from '../src/lib/server/services';
+import { createDomainEvents } from '../src/lib/server/services/domain-events';
+import { seedDemo } from '../src/lib/server/services/demo-seed';
+import { settingRepository } from '../src/lib/server/repositories/setting.repository';
+import { attachSocketServer } from './realtime/socket-server';
+import { createCollabEndpoint } from './collab/collab-server';
+import { attachClusterAdapter } from './realtime/cluster';
+import { createLogger } from './log';
+
+export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
+
+export interface YishiOptions {
+	config: Config;
+	/** The SvelteKit handler (build/handler.js, or Vite's middlewares in dev); absent in socket-only tests. */
+	handler?: RequestHandler;
+	/** An already-open database (tests hand in a fresh PGlite clone). */
+	database?: Database;
+	now?: () => Date;
+	/** In dev, Vite's HMR shares this server and owns its own upgrades; others are then left alone. */
+	leaveUnknownUpgrades?: boolean;
+	http?: Server;
+}
+
+export interface Yishi {
+	url: string;
+	ctx: AppContext;
+	close(): Promise<void>;
+}
+
+/** Composes the process: database, migrations, demo, services, then one port for HTTP, socket.io and Yjs. */
+export async function startYishi(o: YishiOptions): Promise<Yishi> {
+	const { config } = o;
+	const log = createLogger(config.logLevel);
+	const db = o.database ?? (config.databaseUrl ? await connectServer(config.databaseUrl) : await openEmbedded(config.dataDir));
+	const applied = await migrate(db.sql);
+	if (applied.length) log.info(`database (${db.kind}): applied migrations ${applied.join(', ')}`);
+	const now = o.now ?? (() => new Date());
+	if (config.demo && (await seedDemo(db.sql, now()))) log.info('demo councils seeded');
+
+	const secret =
+		config.authSecret ??
+		(await settingRepository(db.sql).getOrInit('auth_secret', randomBytes(32).toString('base64url')));
+	const secureCookies = config.origin.startsWith('https://');
+	const deps = { sql: db.sql, now, origin: config.origin, events: createDomainEvents() };
+	const ctx: AppContext = {
+		settings: {
+			origin: config.origin,
+			demoSignIn: config.demoSignIn,
+			emailDelivery: config.smtpUrl ? 'smtp' : 'log',
+			databaseKind: db.kind,
+			secureCookies
+		},
+		db,
+		deps,
+		services: createServices(deps),
+		authConfig: buildAuthConfig({
+			sql: db.sql,
+			secret,
+			smtpUrl: config.smtpUrl,
+			mailFrom: config.mailFrom,
+			secureCookies,
+			log: (line) => log.info(line)
+		})
+	};
+	setAppContext(ctx);
+
+	const http = o.http ?? createServer();
+	const io = attachSocketServer(http, ctx, log);
+	const cluster = config.databaseUrl ? attachClusterAdapter(io, config.databaseUrl) : null;
+	const collab = createCollabEndpoint(ctx, log);
+	http.on('upgrade', (req, socket, head) => {
+		if (collab.handles(req)) return collab.upgrade(req, socket, head);
+		// socket.io answers its own path; anything else is not ours unless Vite (dev) wants it.
+		if (!(req.url ?? '').startsWith('/socket.io/') && !o.leaveUnknownUpgrades) socket.destroy();
+	});
+	const handler = o.handler ?? ((_req, res) => res.writeHead(404).end('Not found'));
+	http.on('request', (req, res) => handler(req, res, () => res.writeHead(404).end('Not found')));
+
+	await new Promise<void>((resolve, reject) => {
+		http.once('error', reject);
+		http.listen(config.port, config.host, () => resolve());
+	});
+	const port = (http.address() as AddressInfo).port;
+	log.info(`Yishi 议事 listening on http://localhost:${port} (database: ${db.kind})`);
+
+	return {
+		url: `http://127.0.0.1:${port}`,
+		ctx,
+		async close() {
+			collab.close();
+			await new Promise<void>((resolve) => io.close(() => resolve()));
+			await cluster?.close();
+			http.closeAllConnections();
+			setAppContext(undefined);
+			if (!o.database) await db.close();
+		}
+	};
+}

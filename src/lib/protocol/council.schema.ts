@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { COUNCIL_KINDS } from '../domain/council/council-kind';
+import { ROLES } from '../domain/council/role';
+import { MAX_VOTE_WEIGHT } from '../domain/council/membership';
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) =>
+	text(max).transform((v) => (v === '' ? null : v)).nullable().default(null);
+
+export const CouncilInput = z.object({
+	nameZh: text(120).min(1),
+	nameEn: text(120).min(1),
+	descriptionZh: text(2000).default(''),
+	descriptionEn: text(2000).default(''),
+	kind: z.enum(COUNCIL_KINDS as [string, ...string[]]).transform((k) => k as (typeof COUNCIL_KINDS)[number])
+});
+export type CouncilInput = z.infer<typeof CouncilInput>;
+
+export const MemberFieldsInput = z.object({
+	role: z.enum(ROLES as [string, ...string[]]).transform((r) => r as (typeof ROLES)[number]),
+	voteWeight: z.coerce.number().min(0).max(MAX_VOTE_WEIGHT).default(1),
+	constituency: optionalText(60),
+	organisation: optionalText(120)
+});
+export type MemberFieldsInput = z.infer<typeof MemberFieldsInput>;
+
+export const NewMemberInput = MemberFieldsInput.extend({
+	name: text(80).min(1),
+	email: z
+		.union([z.literal(''), z.email().max(200)])
+		.transform((v) => (v === '' ? null : v.toLowerCase()))
+		.nullable()
+		.default(null)
+});
+export type NewMemberInput = z.infer<typeof NewMemberInput>;
+
+export const Uuid = z.uuid();

@@ -1,0 +1,5 @@
+export interface SignedInUser {
+	id: string;
+	name: string;
+	email: string | null;
+}

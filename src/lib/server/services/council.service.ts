@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import { CouncilAction } from '../../domain/council/permission';
+import { Role } from '../../domain/council/role';
+import { councilSlug } from '../../domain/council/slug';
+import { fail, ok, type Result } from '../../domain/result';
+import type { CouncilInput } from '../../protocol/council.schema';
+import type { ErrorCode } from '../../protocol/errors';
+import { councilRepository, type CouncilRow } from '../repositories/council.repository';
+import { memberRepository } from '../repositories/member.repository';
+import { meetingRepository, type MeetingRow } from '../repositories/meeting.repository';
+import { authorise, councilAccess } from './council-access';
+import type { ServiceDeps } from './deps';
+
+export interface CouncilView {
+	council: CouncilRow;
+	role: Role;
+	memberId: string;
+	upcoming: MeetingRow[];
+}
+
+export function councilService(deps: ServiceDeps) {
+	const { sql } = deps;
+	return {
+		listMine: (userId: string) => councilRepository(sql).listForUser(userId),
+
+		/** Anyone signed in may found a council; its founder becomes its first moderator. */
+		async create(userId: string, input: CouncilInput): Promise<CouncilRow> {
+			return sql.begin(async (tx) => {
+				const slug = councilSlug(input.nameEn, randomBytes(3).toString('hex'));
+				const council = await councilRepository(tx).insert({ ...input, slug, createdBy: userId });
+				await memberRepository(tx).insert({
+					councilId: council.id,
+					userId,
+					role: Role.moderator,
+					voteWeight: 1,
+					constituency: null,
+					organisation: null
+				});
+				return council;
+			});
+		},
+
+		async view(userId: string, councilId: string): Promise<Result<CouncilView, ErrorCode>> {
+			const access = await authorise(sql, userId, councilId, CouncilAction.view);
+			if (!access.ok) return access;
+			const council = await councilRepository(sql).findById(councilId);
+			if (!council) return fail('not-found', 'No such council.');
+			const upcoming = await meetingRepository(sql).listUpcoming(councilId, deps.now());
+			return ok({ council, role: access.value.role!, memberId: access.value.member!.id, upcoming });
+		},
+
+		async update(userId: string, councilId: string, input: CouncilInput): Promise<Result<CouncilRow, ErrorCode>> {
+			const access = await authorise(sql, userId, councilId, CouncilAction.edit);
+			if (!access.ok) return access;
+			const council = await councilRepository(sql).update(councilId, input);
+			return council ? ok(council) : fail('not-found', 'No such council.');
+		},
+
+		roleOf: async (userId: string, councilId: string) => (await councilAccess(sql, userId, councilId)).role
+	};
+}

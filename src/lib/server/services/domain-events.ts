@@ -1,0 +1,22 @@
+import { EventEmitter } from 'node:events';
+
+/** Facts the services announce after commit; transports subscribe (e.g. to drop revoked sockets). */
+export interface DomainEventMap {
+	'membership:revoked': { councilId: string; userId: string };
+}
+
+export interface DomainEvents {
+	emit<K extends keyof DomainEventMap>(type: K, payload: DomainEventMap[K]): void;
+	on<K extends keyof DomainEventMap>(type: K, listener: (payload: DomainEventMap[K]) => void): () => void;
+}
+
+export function createDomainEvents(): DomainEvents {
+	const emitter = new EventEmitter();
+	return {
+		emit: (type, payload) => void emitter.emit(type, payload),
+		on(type, listener) {
+			emitter.on(type, listener);
+			return () => emitter.off(type, listener);
+		}
+	};
+}

@@ -1,0 +1,18 @@
+import { councilService } from './council.service';
+import type { ServiceDeps } from './deps';
+import { inviteService } from './invite.service';
+import { memberService } from './member.service';
+import { sessionService } from './session.service';
+import { userRepository } from '../repositories/user.repository';
+
+export function createServices(deps: ServiceDeps) {
+	return {
+		councils: councilService(deps),
+		members: memberService(deps),
+		invites: inviteService(deps),
+		sessions: sessionService(deps),
+		demoPeople: () => userRepository(deps.sql).listDemo()
+	};
+}
+
+export type Services = ReturnType<typeof createServices>;

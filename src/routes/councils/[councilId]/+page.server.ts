@@ -1,0 +1,21 @@
+import { appContext } from '$lib/server/context';
+import { failPage, requireUser } from '$lib/server/web/guards';
+import type { PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const members = await appContext().services.members.list(user.id, params.councilId);
+	if (!members.ok) failPage(members.error);
+	return {
+		members: members.value.members
+			.filter((mb) => mb.revokedAt === null)
+			.map(({ id, name, role, constituency, organisation, userId }) => ({
+				id,
+				name,
+				role,
+				constituency,
+				organisation,
+				isMe: userId === user.id
+			}))
+	};
+};
