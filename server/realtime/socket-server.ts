@@ -7,9 +7,12 @@ import type { SignedInUser } from '../../src/lib/server/auth/signed-in-user';
 import { councilAccess } from '../../src/lib/server/services/council-access';
 import type { Logger } from '../log';
 import { handler } from './handler';
+import { meetingRoom, registerMeetingHandlers } from './meeting.handlers';
 
 interface SocketData {
 	user: SignedInUser;
+	/** meetingId → councilId of the meeting rooms this socket joined. */
+	meetings: Map<string, string>;
 }
 
 export type YishiSocket = Socket<ClientToServer, ServerToClient, Record<string, never>, SocketData>;
@@ -27,6 +30,7 @@ export function attachSocketServer(http: HttpServer, ctx: AppContext, log: Logge
 			(user) => {
 				if (!user) return next(refusal('unauthenticated', 'Sign in first.'));
 				socket.data.user = user;
+				socket.data.meetings = new Map();
 				next();
 			},
 			(error: unknown) => {
@@ -56,17 +60,18 @@ export function attachSocketServer(http: HttpServer, ctx: AppContext, log: Logge
 		);
 	});
 
+	io.on('connection', (socket: YishiSocket) => registerMeetingHandlers(io, socket, ctx, log));
+
 	ctx.deps.events.on('membership:revoked', ({ councilId, userId }) => {
-		void io
-			.in(councilRoom(councilId))
-			.fetchSockets()
-			.then((sockets) => {
-				for (const s of sockets) {
-					if (s.data.user.id !== userId) continue;
-					s.emit('council:access-revoked', { councilId });
-					s.leave(councilRoom(councilId));
-				}
-			});
+		// Local sockets only: each instance hears the revocation from its own requests or not at all,
+		// and every later command re-reads membership anyway.
+		for (const s of io.of('/').sockets.values()) {
+			if (s.data.user?.id !== userId) continue;
+			const rooms = [...s.data.meetings].filter(([, c]) => c === councilId).map(([m]) => meetingRoom(m));
+			if (!s.rooms.has(councilRoom(councilId)) && rooms.length === 0) continue;
+			s.emit('council:access-revoked', { councilId });
+			for (const room of [councilRoom(councilId), ...rooms]) void s.leave(room);
+		}
 	});
 
 	return io;

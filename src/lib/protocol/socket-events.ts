@@ -1,11 +1,24 @@
 import { z } from 'zod';
 import type { Ack } from './errors';
+import { MeetingCommandEnvelope, MeetingJoinInput } from './meeting.schema';
+import type { RecordedFact } from '../domain/meeting/meeting-events';
+import type { MeetingState } from '../domain/meeting/meeting-state';
+import type { MeetingActor } from '../domain/meeting/decide';
 
 /** Client → server events, each with the schema its payload must pass. */
 export const ClientEvents = {
 	ping: z.object({ sentAt: z.number().optional() }).strict(),
-	'council:subscribe': z.object({ councilId: z.uuid() }).strict()
+	'council:subscribe': z.object({ councilId: z.uuid() }).strict(),
+	'meeting:join': MeetingJoinInput,
+	'meeting:command': MeetingCommandEnvelope
 } as const;
+
+export interface MeetingJoinAnswer {
+	actor: MeetingActor;
+	seq: number;
+	snapshot: MeetingState | null;
+	events: RecordedFact[];
+}
 
 export interface PingAnswer {
 	userId: string;
@@ -18,11 +31,18 @@ export interface ClientToServer {
 		payload: z.infer<(typeof ClientEvents)['council:subscribe']>,
 		ack: (a: Ack<{ role: string }>) => void
 	): void;
+	'meeting:join'(payload: z.infer<(typeof ClientEvents)['meeting:join']>, ack: (a: Ack<MeetingJoinAnswer>) => void): void;
+	'meeting:command'(
+		payload: z.input<(typeof ClientEvents)['meeting:command']>,
+		ack: (a: Ack<{ events: RecordedFact[] }>) => void
+	): void;
 }
 
 /** Server → client events. */
 export interface ServerToClient {
 	'council:access-revoked': (payload: { councilId: string }) => void;
+	/** New facts of a meeting, in order; a client that sees a gap re-joins with `since`. */
+	'meeting:events': (payload: { meetingId: string; events: RecordedFact[] }) => void;
 }
 
 /** Socket connection refusals carry one of these in `err.data.code`. */

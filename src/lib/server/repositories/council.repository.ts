@@ -1,6 +1,8 @@
 import type { Sql } from '../db/database';
 import type { CouncilKind } from '../../domain/council/council-kind';
 import type { Role } from '../../domain/council/role';
+import type { MeetingRules } from '../../domain/meeting/meeting-events';
+import { QuorumRuleInput } from '../../protocol/quorum.schema';
 
 export interface CouncilRow {
 	id: string;
@@ -42,6 +44,16 @@ export function councilRepository(sql: Sql) {
 		async findById(id: string): Promise<CouncilRow | null> {
 			const [row] = await sql<CouncilRow[]>`select ${sql.unsafe(columns)} from council where id = ${id}`;
 			return row ?? null;
+		},
+		/** The council's rules for running meetings; a stored rule that no longer parses is a bug. */
+		async findMeetingRules(id: string): Promise<MeetingRules | null> {
+			const [row] = await sql<{ quorumRule: unknown; proxiesAllowed: boolean; proxiesPerHolder: number }[]>`
+				select quorum_rule, proxies_allowed, proxies_per_holder from council where id = ${id}`;
+			if (!row) return null;
+			return {
+				quorum: QuorumRuleInput.parse(row.quorumRule),
+				proxies: { allowed: row.proxiesAllowed, maxPerHolder: row.proxiesPerHolder }
+			};
 		},
 		async isEmpty(): Promise<boolean> {
 			const [row] = await sql<{ n: number }[]>`select count(*)::int as n from council`;

@@ -27,7 +27,22 @@ export function eventLogRepository(sql: Pool) {
 			order by e.seq`.then(normalise);
 	}
 
+	/**
+	 * The log moved on. If it moved on because this very command was applied meanwhile (a retry
+	 * racing its first attempt), that is success: answer with the first attempt's events.
+	 */
+	async function conflict(input: AppendInput): Promise<Result<MeetingEvent[], AppendError>> {
+		if (input.commandId) {
+			const earlier = await readByCommand(input.meetingId, input.commandId);
+			if (earlier.length > 0) return ok(earlier);
+		}
+		return fail('seq-conflict', 'The meeting record moved on; retry.');
+	}
+
 	return {
+		/** The events a command produced, if it was already applied (empty otherwise). */
+		eventsOfCommand: readByCommand,
+
 		async head(meetingId: string): Promise<{ seq: number; hash: string }> {
 			const [row] = await sql<{ seq: number; hash: string }[]>`
 				select seq, hash from meeting_event where meeting_id = ${meetingId}
@@ -85,16 +100,9 @@ export function eventLogRepository(sql: Pool) {
 					}
 					return out;
 				});
-				if (stored === null) return fail('seq-conflict', 'The meeting record moved on; retry.');
-				return ok(stored);
+				return stored === null ? await conflict(input) : ok(stored);
 			} catch (error) {
-				if (isUniqueViolation(error)) {
-					if (input.commandId) {
-						const earlier = await readByCommand(input.meetingId, input.commandId);
-						if (earlier.length > 0) return ok(earlier);
-					}
-					return fail('seq-conflict', 'The meeting record moved on; retry.');
-				}
+				if (isUniqueViolation(error)) return conflict(input);
 				throw error;
 			}
 		}

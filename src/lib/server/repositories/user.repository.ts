@@ -1,10 +1,17 @@
 import type { Sql } from '../db/database';
+import type { Role } from '../../domain/council/role';
 
 export interface UserRow {
 	id: string;
 	name: string | null;
 	email: string | null;
 	isDemo: boolean;
+}
+
+export interface DemoMembership {
+	nameZh: string;
+	nameEn: string;
+	role: Role;
 }
 
 export function userRepository(sql: Sql) {
@@ -28,10 +35,12 @@ export function userRepository(sql: Sql) {
 		async rename(id: string, name: string): Promise<void> {
 			await sql`update users set name = ${name} where id = ${id}`;
 		},
-		async listDemo(): Promise<(UserRow & { councils: string })[]> {
+		/** Demo people with their councils and roles, in the order they were seeded. */
+		async listDemo(): Promise<(UserRow & { councils: DemoMembership[] })[]> {
 			return sql`
 				select u.id, u.name, u.email, u.is_demo,
-					string_agg(c.name_zh || ' · ' || m.role, '; ' order by c.name_zh) as councils
+					json_agg(json_build_object('nameZh', c.name_zh, 'nameEn', c.name_en, 'role', m.role)
+						order by c.created_at) as councils
 				from users u
 				join council_member m on m.user_id = u.id and m.revoked_at is null
 				join council c on c.id = m.council_id

@@ -1,6 +1,9 @@
 import { CHINA_STANDARD_TIME, nextMonthlyOn } from '../../domain/calendar/wall-clock';
 import { CouncilKind } from '../../domain/council/council-kind';
 import type { Role } from '../../domain/council/role';
+import type { AgendaItemKind } from '../../domain/meeting/meeting-events';
+import { randomUUID } from 'node:crypto';
+import { eventLogRepository } from '../repositories/event-log.repository';
 import type { Pool, Sql } from '../db/database';
 import { councilRepository, type CouncilFields } from '../repositories/council.repository';
 import { meetingRepository } from '../repositories/meeting.repository';
@@ -23,6 +26,7 @@ interface DemoMembership {
 
 interface DemoCouncil extends CouncilFields {
 	slug: string;
+	agenda: [title: string, minutes: number, kind: AgendaItemKind, presenter?: string][];
 	members: DemoMembership[];
 	meeting: (now: Date) => { titleZh: string; titleEn: string; startsAt: Date; plannedMinutes: number; location: string };
 }
@@ -70,6 +74,13 @@ export const DEMO_COUNCILS: readonly DemoCouncil[] = [
 		descriptionEn:
 			'Residents’ council of H community (Optics Valley, Wuhan) for the compounds City Light, Yisheng Garden and Optics Valley Future City. “A hundred matters, happily discussed.”',
 		kind: CouncilKind.residentsCouncil,
+		agenda: [
+			['开会，确认到会人数', 5, 'information', '陈静'],
+			['共享花园方案：现状与草案介绍', 15, 'information', '刘建国'],
+			['居民讨论：绿地被占用与分区种植', 30, 'discussion'],
+			['表决：共享花园方案', 15, 'decision'],
+			['其他事项', 10, 'discussion']
+		],
 		members: [
 			{ person: 'chenjing', role: 'moderator', constituency: '社区 Community' },
 			{ person: 'liujianguo', role: 'member', weight: 89.5, constituency: '城市之光 City Light' },
@@ -95,6 +106,13 @@ export const DEMO_COUNCILS: readonly DemoCouncil[] = [
 		descriptionEn:
 			'Elder association of Jinghu community (Yinzhou, Ningbo): retired cadres of the merged former villages. Meets on the 15th of every month to bring residents’ complaints and negotiate public affairs.',
 		kind: CouncilKind.elderAssociation,
+		agenda: [
+			['开会', 5, 'information', '王德福'],
+			['通过上月会议纪要', 10, 'decision', '方小敏'],
+			['跟进事项：集装箱卡车在小区内停放', 20, 'discussion', '陈阿根'],
+			['居民反映的新问题', 40, 'discussion'],
+			['其他事项', 15, 'discussion']
+		],
 		members: [
 			{ person: 'wangdefu', role: 'moderator', constituency: '原下应村 Former Xiaying village' },
 			{ person: 'sunweidong', role: 'member', constituency: '社区居委会 Community committee' },
@@ -121,6 +139,12 @@ export const DEMO_COUNCILS: readonly DemoCouncil[] = [
 		descriptionEn:
 			'Quarterly joint meeting of D community (L city, Guangxi) with the managers of its 17 property companies and the “quarter-hour partner” merchants: policy briefings and shared problems.',
 		kind: CouncilKind.jointCouncil,
+		agenda: [
+			['政策通报：物业服务与垃圾分类', 20, 'information', '黄志强'],
+			['三无小区引入第三方物业与停车收费方案', 40, 'discussion', '罗振邦'],
+			['一刻钟合伙人：本季度公益服务', 20, 'information', '韦建华'],
+			['其他事项', 15, 'discussion']
+		],
 		members: [
 			{ person: 'huangzhiqiang', role: 'moderator', constituency: '社区 Community' },
 			{ person: 'qinli', role: 'clerk', constituency: '社区 Community' },
@@ -143,16 +167,47 @@ export const DEMO_COUNCILS: readonly DemoCouncil[] = [
 
 /** Seeds the demo councils into an empty database; returns false (and does nothing) otherwise. */
 export async function seedDemo(sql: Pool, now: Date): Promise<boolean> {
+	const meetings = await seedCouncils(sql, now);
+	if (!meetings) return false;
+	// Agendas are facts in each meeting's record, like every later change to them.
+	for (const { meetingId, moderatorId, council } of meetings) {
+		await eventLogRepository(sql).append({
+			meetingId,
+			expectedSeq: 0,
+			occurredAt: now,
+			events: council.agenda.map(([title, plannedMinutes, kind, presenter], index) => ({
+				type: 'agenda:item-add',
+				actorId: moderatorId,
+				payload: {
+					itemId: randomUUID(),
+					index,
+					fields: { title, plannedMinutes, kind, presenter: presenter ?? null, description: '', documentId: null }
+				}
+			}))
+		});
+	}
+	return true;
+}
+
+async function seedCouncils(sql: Pool, now: Date) {
 	return sql.begin(async (tx) => {
 		await tx`lock table council in exclusive mode`;
-		if (!(await councilRepository(tx).isEmpty())) return false;
+		if (!(await councilRepository(tx).isEmpty())) return null;
+		const meetings: { meetingId: string; moderatorId: string; council: DemoCouncil }[] = [];
 		const ids = new Map<string, string>();
 		for (const p of DEMO_PEOPLE) {
 			const user = await userRepository(tx).create({ name: p.name, email: p.email, isDemo: true });
 			ids.set(p.key, user.id);
 		}
 		for (const c of DEMO_COUNCILS) {
-			const { members, meeting, slug, ...fields } = c;
+			const { members, meeting, slug } = c;
+			const fields: CouncilFields = {
+				nameZh: c.nameZh,
+				nameEn: c.nameEn,
+				descriptionZh: c.descriptionZh,
+				descriptionEn: c.descriptionEn,
+				kind: c.kind
+			};
 			const council = await councilRepository(tx).insert({ ...fields, slug, createdBy: ids.get(members[0]!.person)! });
 			for (const m of members) {
 				await memberRepository(tx).insert({
@@ -164,13 +219,14 @@ export async function seedDemo(sql: Pool, now: Date): Promise<boolean> {
 					organisation: m.organisation ?? null
 				});
 			}
-			await meetingRepository(tx).insert({
+			const created = await meetingRepository(tx).insert({
 				...meeting(now),
 				councilId: council.id,
 				onlineUrl: null,
 				createdBy: ids.get(members[0]!.person)!
 			});
+			meetings.push({ meetingId: created.id, moderatorId: ids.get(members[0]!.person)!, council: c });
 		}
-		return true;
+		return meetings;
 	});
 }

@@ -2,6 +2,7 @@ import { councilService } from './council.service';
 import type { ServiceDeps } from './deps';
 import { inviteService } from './invite.service';
 import { memberService } from './member.service';
+import { meetingRoomService } from './meeting-room.service';
 import { sessionService } from './session.service';
 import { userRepository } from '../repositories/user.repository';
 
@@ -11,6 +12,7 @@ export function createServices(deps: ServiceDeps) {
 		members: memberService(deps),
 		invites: inviteService(deps),
 		sessions: sessionService(deps),
+		meetingRooms: meetingRoomService(deps),
 		demoPeople: () => userRepository(deps.sql).listDemo()
 	};
 }

@@ -1,0 +1,40 @@
+import { ClientEvents } from '../../src/lib/protocol/socket-events';
+import type { ErrorCode } from '../../src/lib/protocol/errors';
+import type { AppContext } from '../../src/lib/server/context';
+import type { Logger } from '../log';
+import { handler } from './handler';
+import type { YishiIo, YishiSocket } from './socket-server';
+
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+
+const asError = (e: { code: string; message: string }) => ({ code: e.code as ErrorCode, message: e.message });
+
+/** Join a meeting's live room and send commands to it; facts go to everyone in the room after commit. */
+export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: AppContext, log: Logger) {
+	const rooms = ctx.services.meetingRooms;
+	const { user } = socket.data;
+
+	socket.on(
+		'meeting:join',
+		handler(log, 'meeting:join', ClientEvents['meeting:join'], async ({ meetingId, since }) => {
+			const joined = await rooms.join(user.id, meetingId, since);
+			if (!joined.ok) return { ok: false, error: asError(joined.error) };
+			socket.data.meetings.set(meetingId, joined.value.councilId);
+			await socket.join(meetingRoom(meetingId));
+			const { actor, seq, snapshot, events } = joined.value;
+			return { ok: true, value: { actor, seq, snapshot, events } };
+		})
+	);
+
+	socket.on(
+		'meeting:command',
+		handler(log, 'meeting:command', ClientEvents['meeting:command'], async ({ meetingId, commandId, command }) => {
+			const done = await rooms.command(user.id, meetingId, commandId, command);
+			if (!done.ok) return { ok: false, error: asError(done.error) };
+			if (done.value.events.length > 0) {
+				io.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events: done.value.events });
+			}
+			return { ok: true, value: { events: done.value.events } };
+		})
+	);
+}

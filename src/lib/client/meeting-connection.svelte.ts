@@ -1,0 +1,105 @@
+import { io, type Socket } from 'socket.io-client';
+import { evolve } from '$lib/domain/meeting/evolve';
+import type { MeetingActor } from '$lib/domain/meeting/decide';
+import type { MeetingCommand } from '$lib/domain/meeting/meeting-command';
+import type { RecordedFact } from '$lib/domain/meeting/meeting-events';
+import type { MeetingState } from '$lib/domain/meeting/meeting-state';
+import type { Ack, ErrorBody } from '$lib/protocol/errors';
+import type { ClientToServer, ServerToClient } from '$lib/protocol/socket-events';
+
+type Link = 'connecting' | 'live' | 'offline' | 'refused';
+
+const ACK_TIMEOUT_MS = 8_000;
+const RETRIES = 3;
+
+/**
+ * One meeting, followed live. The server decides; this only folds the facts it sends with the
+ * same `evolve` the server uses, asks for what it missed after a reconnect, and retries commands
+ * under the same id so that a lost acknowledgement never makes anything happen twice.
+ */
+export class MeetingConnection {
+	state = $state<MeetingState | null>(null);
+	actor = $state<MeetingActor | null>(null);
+	link = $state<Link>('connecting');
+	refusal = $state<string | null>(null);
+	private socket: Socket<ServerToClient, ClientToServer>;
+
+	constructor(private readonly meetingId: string) {
+		this.socket = io({ path: '/socket.io', transports: ['websocket'] });
+		this.socket.on('connect', () => void this.join());
+		this.socket.on('disconnect', () => (this.link = 'offline'));
+		this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
+			this.link = error.data?.code === 'unauthenticated' ? 'refused' : 'offline';
+			this.refusal = error.data?.code ?? null;
+		});
+		this.socket.on('meeting:events', ({ meetingId, events }) => {
+			if (meetingId === this.meetingId) this.apply(events);
+		});
+		this.socket.on('council:access-revoked', () => {
+			this.link = 'refused';
+			this.refusal = 'access-revoked';
+		});
+	}
+
+	private async join() {
+		const answer = await this.socket
+			.timeout(ACK_TIMEOUT_MS)
+			.emitWithAck('meeting:join', { meetingId: this.meetingId, since: this.state?.seq })
+			.catch(() => null);
+		if (!answer) return void this.socket.disconnect().connect();
+		if (!answer.ok) {
+			this.link = 'refused';
+			this.refusal = answer.error.code;
+			return;
+		}
+		this.actor = answer.value.actor;
+		if (answer.value.snapshot) this.state = answer.value.snapshot;
+		this.apply(answer.value.events);
+		this.link = 'live';
+	}
+
+	private apply(events: readonly RecordedFact[]) {
+		let state = this.state;
+		if (!state) return;
+		for (const fact of events) {
+			if (fact.seq <= state.seq) continue; // already have it
+			if (fact.seq !== state.seq + 1) {
+				// A gap: ask for exactly what is missing rather than guess.
+				this.state = state;
+				return void this.join();
+			}
+			state = evolve(state, fact);
+		}
+		this.state = state;
+	}
+
+	/** Sends a command; resolves with null on success or the server's reason for refusing. */
+	async send(command: MeetingCommand): Promise<ErrorBody | null> {
+		const commandId = crypto.randomUUID();
+		for (let attempt = 0; attempt < RETRIES; attempt++) {
+			const answer: Ack<{ events: RecordedFact[] }> | null = await this.socket
+				.timeout(ACK_TIMEOUT_MS)
+				.emitWithAck('meeting:command', { meetingId: this.meetingId, commandId, command })
+				.catch(() => null);
+			if (answer?.ok) {
+				this.apply(answer.value.events);
+				return null;
+			}
+			if (answer && answer.error.code !== 'unavailable') return answer.error;
+		}
+		return { code: 'unavailable', message: 'No answer from the server.' };
+	}
+
+	close() {
+		this.socket.disconnect();
+	}
+}
+
+/** A clock for elapsed times, ticking once a second while something is shown. */
+export class Ticker {
+	now = $state(new Date().toISOString());
+	private timer = setInterval(() => (this.now = new Date().toISOString()), 1000);
+	stop() {
+		clearInterval(this.timer);
+	}
+}

@@ -1,0 +1,167 @@
+import { CouncilAction } from '../../domain/council/permission';
+import { decide, type MeetingActor } from '../../domain/meeting/decide';
+import { evolve } from '../../domain/meeting/evolve';
+import type { MeetingCommand } from '../../domain/meeting/meeting-command';
+import type { RecordedFact } from '../../domain/meeting/meeting-events';
+import { initialMeetingState, type MeetingState } from '../../domain/meeting/meeting-state';
+import { toWeightCents, type RosterEntry } from '../../domain/meeting/roster';
+import type { MeetingEvent } from '../../domain/log/meeting-event';
+import { fail, ok, type Result } from '../../domain/result';
+import type { ErrorCode } from '../../protocol/errors';
+import { councilRepository } from '../repositories/council.repository';
+import { eventLogRepository } from '../repositories/event-log.repository';
+import { meetingRepository } from '../repositories/meeting.repository';
+import { memberRepository } from '../repositories/member.repository';
+import { authorise } from './council-access';
+import type { ServiceDeps } from './deps';
+
+export type MeetingRoomError = ErrorCode | 'meeting-not-open' | string;
+
+interface Room {
+	meetingId: string;
+	councilId: string;
+	state: MeetingState;
+	/** Commands on one meeting are decided one at a time in this process. */
+	tail: Promise<unknown>;
+}
+
+export interface JoinAnswer {
+	councilId: string;
+	actor: MeetingActor;
+	/** The whole state when the client has none (or is too far behind); else only what it missed. */
+	snapshot: MeetingState | null;
+	events: RecordedFact[];
+	seq: number;
+}
+
+/** How many times a command is re-decided when another instance appended first. */
+const MAX_ATTEMPTS = 5;
+const CATCH_UP_LIMIT = 2_000;
+
+export const toFact = (e: MeetingEvent): RecordedFact =>
+	({ type: e.type, payload: e.payload, seq: e.seq, actorId: e.actorId, occurredAt: e.occurredAt }) as RecordedFact;
+
+/**
+ * The live state of each meeting, kept in memory and folded forward from the log. Decisions are
+ * made by the pure core; the log is the truth, so a stale copy just catches up and decides again.
+ */
+export function meetingRoomService(deps: ServiceDeps) {
+	const { sql } = deps;
+	const log = eventLogRepository(sql);
+	const rooms = new Map<string, Promise<Room | null>>();
+
+	async function open(meetingId: string): Promise<Room | null> {
+		const meeting = await meetingRepository(sql).findById(meetingId);
+		if (!meeting) return null;
+		const room: Room = { meetingId, councilId: meeting.councilId, state: initialMeetingState, tail: Promise.resolve() };
+		await catchUp(room);
+		return room;
+	}
+
+	async function room(meetingId: string): Promise<Room | null> {
+		let loading = rooms.get(meetingId);
+		if (!loading) {
+			loading = open(meetingId);
+			rooms.set(meetingId, loading);
+			loading.then((r) => r ?? rooms.delete(meetingId), () => rooms.delete(meetingId));
+		}
+		return loading;
+	}
+
+	async function catchUp(r: Room): Promise<RecordedFact[]> {
+		const fresh: RecordedFact[] = [];
+		for (;;) {
+			const batch = (await log.readSince(r.meetingId, r.state.seq, CATCH_UP_LIMIT)).map(toFact);
+			for (const f of batch) r.state = evolve(r.state, f);
+			fresh.push(...batch);
+			if (batch.length < CATCH_UP_LIMIT) return fresh;
+		}
+	}
+
+	async function actorIn(userId: string, councilId: string): Promise<Result<MeetingActor, ErrorCode>> {
+		const access = await authorise(sql, userId, councilId, CouncilAction.view);
+		if (!access.ok) return access;
+		const member = access.value.member!;
+		return ok({ userId, role: member.role, memberId: member.id });
+	}
+
+	async function currentRoster(councilId: string): Promise<RosterEntry[]> {
+		const members = await memberRepository(sql).listByCouncil(councilId);
+		return members
+			.filter((m) => m.revokedAt === null)
+			.map((m) => ({
+				memberId: m.id,
+				userId: m.userId,
+				name: m.name,
+				role: m.role,
+				weightCents: toWeightCents(m.voteWeight),
+				constituency: m.constituency
+			}));
+	}
+
+	/** Runs `task` after every earlier command on this meeting has finished (in this process). */
+	function serialise<T>(r: Room, task: () => Promise<T>): Promise<T> {
+		const run = r.tail.then(task, task);
+		r.tail = run.catch(() => {});
+		return run;
+	}
+
+	return {
+		async join(userId: string, meetingId: string, since?: number): Promise<Result<JoinAnswer, MeetingRoomError>> {
+			const r = await room(meetingId);
+			if (!r) return fail('not-found', 'No such meeting.');
+			const actor = await actorIn(userId, r.councilId);
+			if (!actor.ok) return actor;
+			await serialise(r, () => catchUp(r));
+			const base = { councilId: r.councilId, actor: actor.value, seq: r.state.seq };
+			if (since !== undefined && since <= r.state.seq && r.state.seq - since <= CATCH_UP_LIMIT) {
+				const events = (await log.readSince(meetingId, since, CATCH_UP_LIMIT)).map(toFact);
+				return ok({ ...base, snapshot: null, events: events.filter((e) => e.seq <= base.seq) });
+			}
+			return ok({ ...base, snapshot: r.state, events: [] });
+		},
+
+		async command(
+			userId: string,
+			meetingId: string,
+			commandId: string,
+			command: MeetingCommand
+		): Promise<Result<{ councilId: string; events: RecordedFact[] }, MeetingRoomError>> {
+			const r = await room(meetingId);
+			if (!r) return fail('not-found', 'No such meeting.');
+			const actor = await actorIn(userId, r.councilId);
+			if (!actor.ok) return actor;
+			return serialise(r, async () => {
+				const earlier = await log.eventsOfCommand(meetingId, commandId);
+				if (earlier.length > 0) return ok({ councilId: r.councilId, events: earlier.map(toFact) });
+				const [roster, rules] = await Promise.all([
+					currentRoster(r.councilId),
+					councilRepository(sql).findMeetingRules(r.councilId)
+				]);
+				for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+					const decided = decide(r.state, command, { actor: actor.value, roster, rules: rules! });
+					if (!decided.ok) return decided;
+					if (decided.value.length === 0) return ok({ councilId: r.councilId, events: [] });
+					const appended = await log.append({
+						meetingId,
+						expectedSeq: r.state.seq,
+						commandId,
+						occurredAt: deps.now(),
+						events: decided.value.map((f) => ({ type: f.type, payload: f.payload, actorId: userId }))
+					});
+					if (appended.ok) {
+						const facts = appended.value.map(toFact);
+						// A retried command returns the events it produced the first time.
+						for (const f of facts) if (f.seq === r.state.seq + 1) r.state = evolve(r.state, f);
+						return ok({ councilId: r.councilId, events: facts });
+					}
+					await catchUp(r);
+				}
+				return fail('seq-conflict', 'The meeting is very busy; please try again.');
+			});
+		},
+
+		/** Forget cached state (tests, and after a restore); the next use reloads from the log. */
+		evict: (meetingId: string) => void rooms.delete(meetingId)
+	};
+}

@@ -1,0 +1,146 @@
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+
+test.use({ locale: 'zh-CN' });
+
+test.describe('signing in and the council page', () => {
+	test('[auth:invite] a member signs in with an invite link and sees their council', async ({ page, signInAs }) => {
+		await signInAs(page, 'member');
+		await expect(page.getByRole('heading', { level: 1, name: '百事可乐议事会' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: '即将召开的会议' })).toBeVisible();
+		await expect(page.getByText('共享花园方案议事会')).toBeVisible();
+		await expect(page.getByRole('link', { name: '管理成员与邀请' })).toHaveCount(0);
+		await expectNoSeriousA11yViolations(page);
+	});
+
+	test('[i18n:switch] the language switch turns every screen to English and back', async ({ page, signInAs }) => {
+		await signInAs(page, 'member');
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'Pepsi Council' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Upcoming meetings' })).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await page.getByRole('link', { name: 'My councils' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: 'My councils' })).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
+		await page.getByRole('button', { name: '简体中文' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: '我的议事会' })).toBeVisible();
+		await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+	});
+
+	test('[auth:invite] a used, forged or malformed invite gets a clear page', async ({ page, inviteFor }) => {
+		const invite = inviteFor('secondMember');
+		await page.goto(invite);
+		await page.getByRole('button', { name: /登录/ }).click();
+		await page.waitForURL(/\/councils\//);
+		await page.context().clearCookies();
+
+		const used = await page.goto(invite);
+		expect(used?.status()).toBe(410);
+		await expect(page.getByRole('alert')).toContainText('已经使用过');
+
+		const forged = await page.goto(invite.replace(/.{6}$/, 'AAAAAA'));
+		expect(forged?.status()).toBe(404);
+		await expect(page.getByRole('alert')).toContainText('无效');
+		await page.goto('/invite/not-a-token');
+		await expect(page.getByRole('alert')).toContainText('无效');
+		await expectNoSeriousA11yViolations(page);
+	});
+
+	test('[auth:signin] the sign-in page offers email and explains where the link goes', async ({ page, e2e }) => {
+		await page.goto('/signin');
+		await expect(page.getByRole('heading', { level: 1, name: '登录' })).toBeVisible();
+		await expect(page.getByLabel('邮箱地址')).toBeVisible();
+		await expect(page.getByText('登录链接会打印在服务器日志中')).toBeVisible();
+		// Demo sign-in exists only on the embedded database.
+		const demo = page.getByRole('heading', { name: '以演示成员身份登录' });
+		await expect(demo).toHaveCount(e2e.databaseKind === 'pglite' ? 1 : 0);
+		await page.getByLabel('邮箱地址').fill('not an email');
+		await page.getByRole('button', { name: '发送登录链接' }).click();
+		await expect(page.getByText('请输入有效的邮箱地址。')).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
+	});
+});
+
+test.describe('managing members', () => {
+	test('[members:manage] a moderator adds a member and prints an invitation with a QR code', async ({
+		page,
+		signInAs
+	}) => {
+		await signInAs(page, 'moderator');
+		await page.getByRole('link', { name: '管理成员与邀请' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('成员与邀请');
+		await expectNoSeriousA11yViolations(page);
+
+		const name = `吴桂兰${Date.now() % 10_000}`;
+		const form = page.locator('form[action="?/add"]');
+		await form.getByLabel('姓名').fill(name);
+		await form.getByLabel('角色').selectOption('member');
+		await form.getByLabel('表决权重').fill('88.5');
+		await form.getByLabel('所属群体').fill('宜盛花园 Yisheng Garden');
+		await form.getByRole('button', { name: '添加' }).click();
+		await expect(page.getByText(`已添加 ${name}。`)).toBeVisible();
+
+		const row = page.locator('li.card', { hasText: name });
+		await expect(row).toContainText('88.5');
+		await row.getByRole('button', { name: '生成邀请' }).click();
+		await expect(page.getByRole('heading', { name: `${name} 的邀请` })).toBeVisible();
+		await expect(page.getByRole('img', { name: `${name} 的登录二维码` })).toBeVisible();
+		const link = await page.locator('.invite-card .url a').getAttribute('href');
+		expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
+		await expectNoSeriousA11yViolations(page);
+
+		// The new member can use it at once, in another browser.
+		const other = await page.context().browser()!.newContext({ locale: 'zh-CN' });
+		const theirPage = await other.newPage();
+		await theirPage.goto(link!);
+		await expect(theirPage.getByRole('heading', { level: 1 })).toContainText(name);
+		await theirPage.getByRole('button', { name: '登录议事' }).click();
+		await expect(theirPage.getByRole('heading', { level: 1, name: '百事可乐议事会' })).toBeVisible();
+		await other.close();
+	});
+
+	test('[members:forbidden] a member who is not a moderator is refused member management', async ({
+		page,
+		signInAs
+	}) => {
+		const { councilId } = await signInAs(page, 'member');
+		const response = await page.goto(`/councils/${councilId}/members`);
+		expect(response?.status()).toBe(403);
+		await expect(page.getByRole('alert')).toContainText('您在这个议事会的角色不能进行此操作');
+		const edit = await page.goto(`/councils/${councilId}/edit`);
+		expect(edit?.status()).toBe(403);
+	});
+
+	test('[members:forbidden] someone from another council sees no trace of it', async ({ page, signInAs, e2e }) => {
+		await signInAs(page, 'outsider');
+		const response = await page.goto(`/councils/${e2e.people.member.councilId}`);
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('alert')).toContainText('您不是这个议事会的成员');
+	});
+
+	test('[members:revoke] withdrawing access takes effect on the member’s very next request', async ({
+		page,
+		browser,
+		signInAs
+	}) => {
+		const observerContext = await browser.newContext({ locale: 'zh-CN' });
+		const observer = await observerContext.newPage();
+		const { councilId } = await signInAs(observer, 'observer');
+		await expect(observer.getByRole('heading', { level: 1, name: '百事可乐议事会' })).toBeVisible();
+
+		await signInAs(page, 'moderator');
+		await page.goto(`/councils/${councilId}/members`);
+		const row = page.locator('li.card', { hasText: '赵小雨' });
+		page.once('dialog', (d) => d.accept());
+		await row.getByRole('button', { name: '收回权限' }).click();
+		await expect(page.getByText('已收回 赵小雨 的权限。')).toBeVisible();
+
+		const after = await observer.reload();
+		expect(after?.status()).toBe(404);
+
+		// Restore so that other tests find the council as seeded.
+		await page.locator('li.card', { hasText: '赵小雨' }).getByRole('button', { name: '恢复权限' }).click();
+		await expect(page.getByText('已恢复 赵小雨 的权限。')).toBeVisible();
+		expect((await observer.reload())?.status()).toBe(200);
+		await observerContext.close();
+	});
+});
