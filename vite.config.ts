@@ -7,7 +7,9 @@ export default defineConfig({
 		paraglideVitePlugin({
 			project: './src/lib/i18n/project.inlang',
 			outdir: './src/lib/paraglide',
-			strategy: ['cookie', 'preferredLanguage', 'baseLocale']
+			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+			// The same layout in tests and builds, so neither forces the other to recompile.
+			outputStructure: 'message-modules'
 		}),
 		sveltekit()
 	],

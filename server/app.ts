@@ -39,7 +39,9 @@ export interface Yishi {
 export async function startYishi(o: YishiOptions): Promise<Yishi> {
 	const { config } = o;
 	const log = createLogger(config.logLevel);
-	const db = o.database ?? (config.databaseUrl ? await connectServer(config.databaseUrl) : await openEmbedded(config.dataDir));
+	const db =
+		o.database ??
+		(config.databaseUrl ? await connectServer(config.databaseUrl) : await openEmbedded(config.dataDir));
 	const applied = await migrate(db.sql);
 	if (applied.length) log.info(`database (${db.kind}): applied migrations ${applied.join(', ')}`);
 	const now = o.now ?? (() => new Date());
@@ -74,7 +76,7 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 
 	const http = o.http ?? createServer();
 	const io = attachSocketServer(http, ctx, log);
-	const cluster = config.databaseUrl ? attachClusterAdapter(io, config.databaseUrl) : null;
+	const cluster = config.databaseUrl ? await attachClusterAdapter(io, config.databaseUrl) : null;
 	const collab = createCollabEndpoint(ctx, log);
 	http.on('upgrade', (req, socket, head) => {
 		if (collab.handles(req)) return collab.upgrade(req, socket, head);

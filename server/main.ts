@@ -22,7 +22,10 @@ async function main() {
 class StartupError extends Error {}
 
 main().catch((error: unknown) => {
-	const known = error instanceof ConfigError || error instanceof DatabaseUnavailableError || error instanceof StartupError;
+	const known =
+		error instanceof ConfigError ||
+		error instanceof DatabaseUnavailableError ||
+		error instanceof StartupError;
 	if (!known) throw error;
 	const cause = error.cause instanceof Error ? `\n  (${error.cause.message})` : '';
 	console.error(`Yishi cannot start: ${error.message}${cause}`);

@@ -2,12 +2,46 @@ import pg from 'pg';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type { YishiIo } from './socket-server';
 
+/** Longest wait for the adapter's LISTEN connection at start; past it the instance starts anyway. */
+const SUBSCRIBE_TIMEOUT_MS = 10_000;
+
 /**
  * With a Postgres server, instances share socket.io rooms through its NOTIFY-based adapter, so
  * a broadcast after commit reaches clients on every instance. The embedded database is one process.
+ *
+ * Resolves once the adapter is subscribed: its close() releases the LISTEN connection only if it
+ * already holds it, so an instance stopped while that connection was still being opened kept it
+ * checked out and `pool.end()` (and with it shutdown) waited for ever.
  */
-export function attachClusterAdapter(io: YishiIo, databaseUrl: string) {
+export async function attachClusterAdapter(io: YishiIo, databaseUrl: string) {
 	const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+	const subscribed = whenListening(pool);
 	io.adapter(createAdapter(pool));
+	let timer: NodeJS.Timeout | undefined;
+	await Promise.race([
+		subscribed,
+		new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_TIMEOUT_MS)))
+	]);
+	clearTimeout(timer);
 	return { close: () => pool.end() };
+}
+
+/** The adapter gives no signal when it is listening, so watch its connections for the LISTEN. */
+function whenListening(pool: pg.Pool): Promise<void> {
+	return new Promise((resolve) => {
+		pool.on('connect', (client) => {
+			const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+			client.query = ((...args: unknown[]) => {
+				const result = query(...args);
+				if (typeof args[0] === 'string' && args[0].startsWith('LISTEN') && result instanceof Promise) {
+					// setImmediate: after the adapter's own continuation has stored the client.
+					result.then(
+						() => setImmediate(resolve),
+						() => {}
+					);
+				}
+				return result;
+			}) as typeof client.query;
+		});
+	});
 }

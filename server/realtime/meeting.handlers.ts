@@ -28,13 +28,18 @@ export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: A
 
 	socket.on(
 		'meeting:command',
-		handler(log, 'meeting:command', ClientEvents['meeting:command'], async ({ meetingId, commandId, command }) => {
-			const done = await rooms.command(user.id, meetingId, commandId, command);
-			if (!done.ok) return { ok: false, error: asError(done.error) };
-			if (done.value.events.length > 0) {
-				io.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events: done.value.events });
+		handler(
+			log,
+			'meeting:command',
+			ClientEvents['meeting:command'],
+			async ({ meetingId, commandId, command }) => {
+				const done = await rooms.command(user.id, meetingId, commandId, command);
+				if (!done.ok) return { ok: false, error: asError(done.error) };
+				if (done.value.events.length > 0) {
+					io.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events: done.value.events });
+				}
+				return { ok: true, value: { events: done.value.events } };
 			}
-			return { ok: true, value: { events: done.value.events } };
-		})
+		)
 	);
 }

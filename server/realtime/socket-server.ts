@@ -1,6 +1,11 @@
 import type { Server as HttpServer } from 'node:http';
 import { Server, type Socket } from 'socket.io';
-import { ClientEvents, SOCKET_PATH, type ClientToServer, type ServerToClient } from '../../src/lib/protocol/socket-events';
+import {
+	ClientEvents,
+	SOCKET_PATH,
+	type ClientToServer,
+	type ServerToClient
+} from '../../src/lib/protocol/socket-events';
 import { readCookie, sessionCookieName } from '../../src/lib/server/auth/session-cookie';
 import type { AppContext } from '../../src/lib/server/context';
 import type { SignedInUser } from '../../src/lib/server/auth/signed-in-user';

@@ -3,7 +3,10 @@ import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 test.use({ locale: 'zh-CN' });
 
 test.describe('signing in and the council page', () => {
-	test('[auth:invite] a member signs in with an invite link and sees their council', async ({ page, signInAs }) => {
+	test('[auth:invite] a member signs in with an invite link and sees their council', async ({
+		page,
+		signInAs
+	}) => {
 		await signInAs(page, 'member');
 		await expect(page.getByRole('heading', { level: 1, name: '百事可乐议事会' })).toBeVisible();
 		await expect(page.getByRole('heading', { name: '即将召开的会议' })).toBeVisible();
@@ -12,7 +15,10 @@ test.describe('signing in and the council page', () => {
 		await expectNoSeriousA11yViolations(page);
 	});
 
-	test('[i18n:switch] the language switch turns every screen to English and back', async ({ page, signInAs }) => {
+	test('[i18n:switch] the language switch turns every screen to English and back', async ({
+		page,
+		signInAs
+	}) => {
 		await signInAs(page, 'member');
 		await page.getByRole('button', { name: 'English' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Pepsi Council' })).toBeVisible();
@@ -45,7 +51,10 @@ test.describe('signing in and the council page', () => {
 		await expectNoSeriousA11yViolations(page);
 	});
 
-	test('[auth:signin] the sign-in page offers email and explains where the link goes', async ({ page, e2e }) => {
+	test('[auth:signin] the sign-in page offers email and explains where the link goes', async ({
+		page,
+		e2e
+	}) => {
 		await page.goto('/signin');
 		await expect(page.getByRole('heading', { level: 1, name: '登录' })).toBeVisible();
 		await expect(page.getByLabel('邮箱地址')).toBeVisible();
@@ -110,7 +119,11 @@ test.describe('managing members', () => {
 		expect(edit?.status()).toBe(403);
 	});
 
-	test('[members:forbidden] someone from another council sees no trace of it', async ({ page, signInAs, e2e }) => {
+	test('[members:forbidden] someone from another council sees no trace of it', async ({
+		page,
+		signInAs,
+		e2e
+	}) => {
 		await signInAs(page, 'outsider');
 		const response = await page.goto(`/councils/${e2e.people.member.councilId}`);
 		expect(response?.status()).toBe(404);

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { isoNow } from './clock';
 import { evolve } from '$lib/domain/meeting/evolve';
 import type { MeetingActor } from '$lib/domain/meeting/decide';
 import type { MeetingCommand } from '$lib/domain/meeting/meeting-command';
@@ -97,8 +98,8 @@ export class MeetingConnection {
 
 /** A clock for elapsed times, ticking once a second while something is shown. */
 export class Ticker {
-	now = $state(new Date().toISOString());
-	private timer = setInterval(() => (this.now = new Date().toISOString()), 1000);
+	now = $state(isoNow());
+	private timer = setInterval(() => (this.now = isoNow()), 1000);
 	stop() {
 		clearInterval(this.timer);
 	}

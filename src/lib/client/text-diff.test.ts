@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { textSplice } from './text-diff';
 
-const apply = (s: string, p: ReturnType<typeof textSplice>) => s.slice(0, p.index) + p.insert + s.slice(p.index + p.remove);
+const apply = (s: string, p: ReturnType<typeof textSplice>) =>
+	s.slice(0, p.index) + p.insert + s.slice(p.index + p.remove);
 
 describe('text splice for the live pad', () => {
 	it('[pad:splice] applying the splice always yields the new text', () => {

@@ -5,5 +5,9 @@ export function textSplice(before: string, after: string): { index: number; remo
 	while (start < max && before[start] === after[start]) start++;
 	let end = 0;
 	while (end < max - start && before[before.length - 1 - end] === after[after.length - 1 - end]) end++;
-	return { index: start, remove: before.length - start - end, insert: after.slice(start, after.length - end) };
+	return {
+		index: start,
+		remove: before.length - start - end,
+		insert: after.slice(start, after.length - end)
+	};
 }

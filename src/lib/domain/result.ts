@@ -1,7 +1,6 @@
 /** Expected failures are values with a stable code; exceptions are reserved for bugs. */
 export type Result<T, C extends string = string> =
-	| { ok: true; value: T }
-	| { ok: false; error: { code: C; message: string } };
+	{ ok: true; value: T } | { ok: false; error: { code: C; message: string } };
 
 export const ok = <T>(value: T): { ok: true; value: T } => ({ ok: true, value });
 

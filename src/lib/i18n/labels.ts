@@ -33,10 +33,12 @@ export const kindLabel = (kind: CouncilKind): string =>
 	})[kind]();
 
 /** Bilingual records carry both names; show the one of the reader's language. */
-export const localName = (r: { nameZh: string; nameEn: string }) => (getLocale() === 'zh' ? r.nameZh : r.nameEn);
+export const localName = (r: { nameZh: string; nameEn: string }) =>
+	getLocale() === 'zh' ? r.nameZh : r.nameEn;
 export const localDescription = (r: { descriptionZh: string; descriptionEn: string }) =>
 	(getLocale() === 'zh' ? r.descriptionZh : r.descriptionEn) || r.descriptionZh || r.descriptionEn;
-export const localTitle = (r: { titleZh: string; titleEn: string }) => (getLocale() === 'zh' ? r.titleZh : r.titleEn);
+export const localTitle = (r: { titleZh: string; titleEn: string }) =>
+	getLocale() === 'zh' ? r.titleZh : r.titleEn;
 
 /** Councils meet in China; times are shown in the council's zone whatever the reader's device says. */
 export function formatDateTime(value: Date | string, timeZone = 'Asia/Shanghai'): string {

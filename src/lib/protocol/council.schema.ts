@@ -5,7 +5,10 @@ import { MAX_VOTE_WEIGHT } from '../domain/council/membership';
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) =>
-	text(max).transform((v) => (v === '' ? null : v)).nullable().default(null);
+	text(max)
+		.transform((v) => (v === '' ? null : v))
+		.nullable()
+		.default(null);
 
 export const CouncilInput = z.object({
 	nameZh: text(120).min(1),

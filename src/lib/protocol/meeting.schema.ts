@@ -14,7 +14,12 @@ export const AgendaItemFieldsInput = z.object({
 
 /** Every command a client may send, parsed before the domain sees it. */
 export const MeetingCommandInput = z.discriminatedUnion('type', [
-	z.object({ type: z.literal('agenda:item-add'), itemId: id, fields: AgendaItemFieldsInput, index: z.number().int().min(0).optional() }),
+	z.object({
+		type: z.literal('agenda:item-add'),
+		itemId: id,
+		fields: AgendaItemFieldsInput,
+		index: z.number().int().min(0).optional()
+	}),
 	z.object({ type: z.literal('agenda:item-edit'), itemId: id, fields: AgendaItemFieldsInput }),
 	z.object({ type: z.literal('agenda:item-move'), itemId: id, index: z.number().int().min(0).max(1000) }),
 	z.object({ type: z.literal('agenda:item-remove'), itemId: id }),
@@ -36,7 +41,9 @@ export const MeetingCommandInput = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('speaker:floor-end') })
 ]);
 
-export const MeetingJoinInput = z.object({ meetingId: z.uuid(), since: z.number().int().min(0).optional() }).strict();
+export const MeetingJoinInput = z
+	.object({ meetingId: z.uuid(), since: z.number().int().min(0).optional() })
+	.strict();
 
 export const MeetingCommandEnvelope = z
 	.object({

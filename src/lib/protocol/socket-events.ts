@@ -31,7 +31,10 @@ export interface ClientToServer {
 		payload: z.infer<(typeof ClientEvents)['council:subscribe']>,
 		ack: (a: Ack<{ role: string }>) => void
 	): void;
-	'meeting:join'(payload: z.infer<(typeof ClientEvents)['meeting:join']>, ack: (a: Ack<MeetingJoinAnswer>) => void): void;
+	'meeting:join'(
+		payload: z.infer<(typeof ClientEvents)['meeting:join']>,
+		ack: (a: Ack<MeetingJoinAnswer>) => void
+	): void;
 	'meeting:command'(
 		payload: z.input<(typeof ClientEvents)['meeting:command']>,
 		ack: (a: Ack<{ events: RecordedFact[] }>) => void

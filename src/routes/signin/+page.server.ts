@@ -6,7 +6,8 @@ import { setSessionCookie } from '$lib/server/web/session-cookie';
 import { Uuid } from '$lib/protocol/council.schema';
 import type { Actions, PageServerLoad } from './$types';
 
-const safeRedirect = (to: string | null) => (to && to.startsWith('/') && !to.startsWith('//') ? to : '/councils');
+const safeRedirect = (to: string | null) =>
+	to && to.startsWith('/') && !to.startsWith('//') ? to : '/councils';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
@@ -22,7 +23,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
 	email: async (event) => {
 		const form = await event.request.clone().formData();
-		const email = z.email().max(200).safeParse(String(form.get('email') ?? '').trim());
+		const email = z
+			.email()
+			.max(200)
+			.safeParse(String(form.get('email') ?? '').trim());
 		if (!email.success) return fail(400, { emailError: true, email: String(form.get('email') ?? '') });
 		return auth.signIn(event);
 	},
@@ -30,7 +34,9 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const userId = Uuid.safeParse(form.get('userId'));
 		const { settings, services } = appContext();
-		const session = userId.success ? await services.sessions.startDemo(userId.data, settings.demoSignIn) : null;
+		const session = userId.success
+			? await services.sessions.startDemo(userId.data, settings.demoSignIn)
+			: null;
 		if (!session) return fail(403, { demoError: true });
 		setSessionCookie(cookies, session);
 		redirect(303, safeRedirect(String(form.get('redirectTo') ?? '')));

@@ -13,7 +13,11 @@ export interface MeetingEvent<P = unknown> {
 export type NewMeetingEvent = Pick<MeetingEvent, 'type' | 'payload' | 'actorId'>;
 
 /** The exact text that is hashed for an event, chained to the previous event's hash. */
-export function hashInput(prevHash: string, e: Omit<MeetingEvent, 'hash'>, canonical: (v: unknown) => string): string {
+export function hashInput(
+	prevHash: string,
+	e: Omit<MeetingEvent, 'hash'>,
+	canonical: (v: unknown) => string
+): string {
 	return [
 		prevHash,
 		e.meetingId,

@@ -31,7 +31,8 @@ const deny = (message: string): Decision => fail('forbidden', message);
  */
 export function decide(state: MeetingState, command: MeetingCommand, ctx: DecideContext): Decision {
 	const decided = decideCommand(state, command, ctx);
-	if (!decided.ok || state.status === MeetingStatus.scheduled && command.type !== 'meeting:open') return decided;
+	if (!decided.ok || (state.status === MeetingStatus.scheduled && command.type !== 'meeting:open'))
+		return decided;
 	return ok([...decided.value, ...quorumChange(state, decided.value)]);
 }
 
@@ -50,21 +51,28 @@ function decideCommand(state: MeetingState, c: MeetingCommand, ctx: DecideContex
 		case 'agenda:item-add':
 			if (!may(CouncilAction.scheduleMeeting)) return deny('Only the moderator or clerk edits the agenda.');
 			if (item(c.itemId)) return fail('invalid-input', 'An item with this id exists.');
-			return facts({ type: c.type, payload: { itemId: c.itemId, fields: c.fields, index: c.index ?? state.agenda.length } });
+			return facts({
+				type: c.type,
+				payload: { itemId: c.itemId, fields: c.fields, index: c.index ?? state.agenda.length }
+			});
 		case 'agenda:item-edit':
 		case 'agenda:item-move':
 		case 'agenda:item-remove': {
 			if (!may(CouncilAction.scheduleMeeting)) return deny('Only the moderator or clerk edits the agenda.');
 			const target = item(c.itemId);
 			if (!target) return fail('no-such-item', 'No such agenda item.');
-			if (c.type === 'agenda:item-edit') return facts({ type: c.type, payload: { itemId: c.itemId, fields: c.fields } });
-			if (c.type === 'agenda:item-move') return facts({ type: c.type, payload: { itemId: c.itemId, index: c.index } });
-			if (target.status !== 'pending') return fail('item-already-started', 'An item that was taken up stays on the record.');
+			if (c.type === 'agenda:item-edit')
+				return facts({ type: c.type, payload: { itemId: c.itemId, fields: c.fields } });
+			if (c.type === 'agenda:item-move')
+				return facts({ type: c.type, payload: { itemId: c.itemId, index: c.index } });
+			if (target.status !== 'pending')
+				return fail('item-already-started', 'An item that was taken up stays on the record.');
 			return facts({ type: c.type, payload: { itemId: c.itemId } });
 		}
 		case 'meeting:open':
 			if (!may(CouncilAction.runMeeting)) return deny('Only the moderator opens the meeting.');
-			if (state.status !== MeetingStatus.scheduled) return fail('meeting-already-open', 'The meeting is already open.');
+			if (state.status !== MeetingStatus.scheduled)
+				return fail('meeting-already-open', 'The meeting is already open.');
 			return facts({ type: c.type, payload: { roster: [...ctx.roster], rules: ctx.rules } });
 		case 'meeting:pause':
 		case 'meeting:resume':
@@ -92,7 +100,8 @@ function decideCommand(state: MeetingState, c: MeetingCommand, ctx: DecideContex
 			return facts({ type: c.type, payload: { memberId: c.memberId, mode: c.mode } });
 		}
 		case 'proxy:grant': {
-			if (c.giverId !== actor.memberId && !may(CouncilAction.checkIn)) return deny('Members grant their own proxies.');
+			if (c.giverId !== actor.memberId && !may(CouncilAction.checkIn))
+				return deny('Members grant their own proxies.');
 			if (!rules.proxies.allowed) return fail('proxies-not-allowed', 'This council does not allow proxies.');
 			const giver = member(c.giverId);
 			const holder = member(c.holderId);
@@ -100,12 +109,16 @@ function decideCommand(state: MeetingState, c: MeetingCommand, ctx: DecideContex
 			if (!isVotingRole(giver.role) || !isVotingRole(holder.role) || c.giverId === c.holderId) {
 				return fail('invalid-input', 'A proxy passes between two different voting members.');
 			}
-			const held = Object.entries(state.proxies).filter(([g, h]) => h === c.holderId && g !== c.giverId).length;
-			if (held >= rules.proxies.maxPerHolder) return fail('proxy-limit', 'This member holds as many proxies as allowed.');
+			const held = Object.entries(state.proxies).filter(
+				([g, h]) => h === c.holderId && g !== c.giverId
+			).length;
+			if (held >= rules.proxies.maxPerHolder)
+				return fail('proxy-limit', 'This member holds as many proxies as allowed.');
 			return facts({ type: c.type, payload: { giverId: c.giverId, holderId: c.holderId } });
 		}
 		case 'proxy:withdraw':
-			if (c.giverId !== actor.memberId && !may(CouncilAction.checkIn)) return deny('Members withdraw their own proxies.');
+			if (c.giverId !== actor.memberId && !may(CouncilAction.checkIn))
+				return deny('Members withdraw their own proxies.');
 			return state.proxies[c.giverId] ? facts({ type: c.type, payload: { giverId: c.giverId } }) : ok([]);
 		case 'speaker:hand-raise':
 		case 'speaker:hand-lower':
@@ -118,7 +131,16 @@ function decideCommand(state: MeetingState, c: MeetingCommand, ctx: DecideContex
 
 type RunningCommand = Extract<
 	MeetingCommand,
-	{ type: 'meeting:pause' | 'meeting:resume' | 'meeting:adjourn' | 'agenda:item-start' | 'agenda:next' | 'agenda:previous' | 'agenda:item-extend' }
+	{
+		type:
+			| 'meeting:pause'
+			| 'meeting:resume'
+			| 'meeting:adjourn'
+			| 'agenda:item-start'
+			| 'agenda:next'
+			| 'agenda:previous'
+			| 'agenda:item-extend';
+	}
 >;
 
 function decideRunning(state: MeetingState, c: RunningCommand): Decision {
@@ -132,23 +154,35 @@ function decideRunning(state: MeetingState, c: RunningCommand): Decision {
 			return facts({ type: c.type, payload: {} });
 		case 'agenda:item-start':
 			if (!state.agenda.some((i) => i.id === c.itemId)) return fail('no-such-item', 'No such agenda item.');
-			return c.itemId === state.currentItemId ? ok([]) : facts({ type: c.type, payload: { itemId: c.itemId } });
+			return c.itemId === state.currentItemId
+				? ok([])
+				: facts({ type: c.type, payload: { itemId: c.itemId } });
 		case 'agenda:next':
 		case 'agenda:previous': {
 			const target = state.agenda[c.type === 'agenda:next' ? index + 1 : index === -1 ? -1 : index - 1];
-			if (!target) return fail('no-such-item', c.type === 'agenda:next' ? 'This is the last item.' : 'This is the first item.');
+			if (!target)
+				return fail(
+					'no-such-item',
+					c.type === 'agenda:next' ? 'This is the last item.' : 'This is the first item.'
+				);
 			return facts({ type: 'agenda:item-start', payload: { itemId: target.id } });
 		}
 		case 'agenda:item-extend':
 			if (!state.agenda.some((i) => i.id === c.itemId)) return fail('no-such-item', 'No such agenda item.');
-			if (!Number.isInteger(c.minutes) || c.minutes < 1 || c.minutes > 240) return fail('invalid-input', 'Extend by 1 to 240 minutes.');
+			if (!Number.isInteger(c.minutes) || c.minutes < 1 || c.minutes > 240)
+				return fail('invalid-input', 'Extend by 1 to 240 minutes.');
 			return facts({ type: c.type, payload: { itemId: c.itemId, minutes: c.minutes } });
 	}
 }
 
 type SpeakerCommand = Extract<MeetingCommand, { type: `speaker:${string}` }>;
 
-function decideSpeaker(state: MeetingState, c: SpeakerCommand, ctx: DecideContext, present: Set<string>): Decision {
+function decideSpeaker(
+	state: MeetingState,
+	c: SpeakerCommand,
+	ctx: DecideContext,
+	present: Set<string>
+): Decision {
 	const chairs = can({ role: ctx.actor.role }, CouncilAction.runMeeting);
 	const queued = (id: string) => state.speakers.some((r) => r.memberId === id);
 	switch (c.type) {
@@ -171,7 +205,8 @@ function decideSpeaker(state: MeetingState, c: SpeakerCommand, ctx: DecideContex
 			return facts({ type: c.type, payload: { memberId: c.memberId } });
 		case 'speaker:floor-end':
 			if (!state.floor) return ok([]);
-			if (!chairs && state.floor.memberId !== ctx.actor.memberId) return deny('The moderator takes the floor back.');
+			if (!chairs && state.floor.memberId !== ctx.actor.memberId)
+				return deny('The moderator takes the floor back.');
 			return facts({ type: c.type, payload: { memberId: state.floor.memberId } });
 	}
 }
@@ -184,7 +219,8 @@ function facts(...list: MeetingFact[]): Decision {
 function quorumChange(state: MeetingState, decided: readonly MeetingFact[]): MeetingFact[] {
 	if (decided.length === 0) return [];
 	const after = decided.reduce(
-		(s, f, i) => evolve(s, { ...f, seq: s.seq + i + 1, actorId: null, occurredAt: '1970-01-01T00:00:00.000Z' } as never),
+		(s, f, i) =>
+			evolve(s, { ...f, seq: s.seq + i + 1, actorId: null, occurredAt: '1970-01-01T00:00:00.000Z' } as never),
 		state
 	);
 	if (after.status === MeetingStatus.adjourned) return [];

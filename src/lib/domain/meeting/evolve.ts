@@ -30,7 +30,13 @@ export function evolve(state: MeetingState, fact: RecordedFact): MeetingState {
 		case 'agenda:item-remove':
 			return { ...s, agenda: s.agenda.filter((i) => i.id !== fact.payload.itemId) };
 		case 'meeting:open':
-			return { ...s, status: MeetingStatus.open, openedAt: at, roster: fact.payload.roster, rules: fact.payload.rules };
+			return {
+				...s,
+				status: MeetingStatus.open,
+				openedAt: at,
+				roster: fact.payload.roster,
+				rules: fact.payload.rules
+			};
 		case 'meeting:pause':
 			return { ...s, status: MeetingStatus.paused, pausedAt: at };
 		case 'meeting:resume':
@@ -96,9 +102,15 @@ export function evolve(state: MeetingState, fact: RecordedFact): MeetingState {
 		case 'quorum:lost':
 			return { ...s, quorum: fact.payload.status };
 		case 'speaker:hand-raise': {
-			const request = { memberId: fact.payload.memberId, pointOfOrder: fact.payload.pointOfOrder, raisedAt: at };
+			const request = {
+				memberId: fact.payload.memberId,
+				pointOfOrder: fact.payload.pointOfOrder,
+				raisedAt: at
+			};
 			// A point of order goes ahead of ordinary speakers, behind earlier points of order.
-			const index = request.pointOfOrder ? s.speakers.filter((r) => r.pointOfOrder).length : s.speakers.length;
+			const index = request.pointOfOrder
+				? s.speakers.filter((r) => r.pointOfOrder).length
+				: s.speakers.length;
 			return { ...s, speakers: insertAt(s.speakers, request, index) };
 		}
 		case 'speaker:hand-lower':

@@ -1,7 +1,11 @@
 import type { QuorumRule, QuorumStatus } from './quorum';
 import type { RosterEntry } from './roster';
 
-export const AgendaItemKind = { information: 'information', discussion: 'discussion', decision: 'decision' } as const;
+export const AgendaItemKind = {
+	information: 'information',
+	discussion: 'discussion',
+	decision: 'decision'
+} as const;
 export type AgendaItemKind = (typeof AgendaItemKind)[keyof typeof AgendaItemKind];
 
 export interface AgendaItemFields {
@@ -47,7 +51,9 @@ export interface MeetingEventMap {
 
 export type MeetingEventType = keyof MeetingEventMap;
 
-export type MeetingFact = { [K in MeetingEventType]: { type: K; payload: MeetingEventMap[K] } }[MeetingEventType];
+export type MeetingFact = {
+	[K in MeetingEventType]: { type: K; payload: MeetingEventMap[K] };
+}[MeetingEventType];
 
 /** A fact as stored: with its position in the log, who caused it and when. */
 export type RecordedFact = MeetingFact & { seq: number; actorId: string | null; occurredAt: string };

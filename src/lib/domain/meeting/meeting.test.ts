@@ -45,7 +45,11 @@ const fields = (title: string): AgendaItemFields => ({
 });
 
 /** A tiny in-memory log: decide, stamp, fold — what the server does, without I/O. */
-function run(start: MeetingState, steps: [string, MeetingCommand][], clock = { t: Date.parse('2026-12-15T01:30:00Z') }) {
+function run(
+	start: MeetingState,
+	steps: [string, MeetingCommand][],
+	clock = { t: Date.parse('2026-12-15T01:30:00Z') }
+) {
 	let state = start;
 	const log: RecordedFact[] = [];
 	const outcomes: string[] = [];
@@ -58,7 +62,12 @@ function run(start: MeetingState, steps: [string, MeetingCommand][], clock = { t
 		outcomes.push('ok');
 		for (const fact of decided.value) {
 			clock.t += 1000;
-			const recorded = { ...fact, seq: state.seq + 1, actorId: actorOf(who).userId, occurredAt: new Date(clock.t).toISOString() } as RecordedFact;
+			const recorded = {
+				...fact,
+				seq: state.seq + 1,
+				actorId: actorOf(who).userId,
+				occurredAt: new Date(clock.t).toISOString()
+			} as RecordedFact;
 			log.push(recorded);
 			state = evolve(state, recorded);
 		}
@@ -76,7 +85,10 @@ describe('running a meeting', () => {
 	];
 
 	it('[agenda:order] items are added at a position and moved by index', () => {
-		const { state } = run(initialMeetingState, [...agenda, ['wang', { type: 'agenda:item-move', itemId: 'i0', index: 5 }]]);
+		const { state } = run(initialMeetingState, [
+			...agenda,
+			['wang', { type: 'agenda:item-move', itemId: 'i0', index: 5 }]
+		]);
 		expect(state.agenda.map((i) => i.id)).toEqual(['i1', 'i2', 'i0']);
 	});
 
@@ -155,7 +167,9 @@ describe('running a meeting', () => {
 		// Six voting members (the moderator votes too): two present and two represented make four.
 		expect(types(log).at(-1)).toBe('quorum:reached');
 		expect(state.quorum?.parts[0]).toMatchObject({ present: 4, required: 4, total: 6 });
-		const arrived = run(state, [['wang', { type: 'attendance:check-in', memberId: 'chen', mode: 'in-person' }]]);
+		const arrived = run(state, [
+			['wang', { type: 'attendance:check-in', memberId: 'chen', mode: 'in-person' }]
+		]);
 		expect(currentQuorum(arrived.state)?.parts[0]?.present).toBe(4);
 		expect(types(arrived.log)).toEqual(['attendance:check-in']);
 	});
@@ -172,7 +186,11 @@ describe('running a meeting', () => {
 		const { state, outcomes } = run(initialMeetingState, [
 			['wang', { type: 'meeting:open' }],
 			...(['wang', 'sun', 'chen', 'lin'] as const).map(
-				(m) => ['wang', { type: 'attendance:check-in', memberId: m, mode: 'in-person' }] as [string, MeetingCommand]
+				(m) =>
+					['wang', { type: 'attendance:check-in', memberId: m, mode: 'in-person' }] as [
+						string,
+						MeetingCommand
+					]
 			),
 			['sun', { type: 'speaker:hand-raise', memberId: 'sun', pointOfOrder: false }],
 			['chen', { type: 'speaker:hand-raise', memberId: 'chen', pointOfOrder: false }],
@@ -192,15 +210,36 @@ describe('the fold, over any sequence of commands', () => {
 	const member = fc.constantFrom(...members);
 	const itemId = fc.constantFrom('a', 'b', 'c', 'd');
 	const command: fc.Arbitrary<MeetingCommand> = fc.oneof(
-		fc.record({ type: fc.constant('agenda:item-add' as const), itemId, fields: fc.constant(fields('t')), index: fc.nat(5) }),
+		fc.record({
+			type: fc.constant('agenda:item-add' as const),
+			itemId,
+			fields: fc.constant(fields('t')),
+			index: fc.nat(5)
+		}),
 		fc.record({ type: fc.constant('agenda:item-move' as const), itemId, index: fc.nat(5) }),
 		fc.record({ type: fc.constant('agenda:item-remove' as const), itemId }),
-		fc.record({ type: fc.constantFrom('meeting:open', 'meeting:pause', 'meeting:resume', 'agenda:next', 'agenda:previous') }) as fc.Arbitrary<MeetingCommand>,
+		fc.record({
+			type: fc.constantFrom(
+				'meeting:open',
+				'meeting:pause',
+				'meeting:resume',
+				'agenda:next',
+				'agenda:previous'
+			)
+		}) as fc.Arbitrary<MeetingCommand>,
 		fc.record({ type: fc.constant('agenda:item-start' as const), itemId }),
-		fc.record({ type: fc.constant('attendance:check-in' as const), memberId: member, mode: fc.constantFrom('remote' as const, 'in-person' as const) }),
+		fc.record({
+			type: fc.constant('attendance:check-in' as const),
+			memberId: member,
+			mode: fc.constantFrom('remote' as const, 'in-person' as const)
+		}),
 		fc.record({ type: fc.constant('attendance:leave' as const), memberId: member }),
 		fc.record({ type: fc.constant('proxy:grant' as const), giverId: member, holderId: member }),
-		fc.record({ type: fc.constant('speaker:hand-raise' as const), memberId: member, pointOfOrder: fc.boolean() }),
+		fc.record({
+			type: fc.constant('speaker:hand-raise' as const),
+			memberId: member,
+			pointOfOrder: fc.boolean()
+		}),
 		fc.record({ type: fc.constant('speaker:floor-give' as const), memberId: member }),
 		fc.record({ type: fc.constant('speaker:floor-end' as const) })
 	);
@@ -212,7 +251,8 @@ describe('the fold, over any sequence of commands', () => {
 				const { state } = run(initialMeetingState, s);
 				const present = presentMembers(state);
 				expect(state.agenda.filter((i) => i.status === 'in-progress').length).toBeLessThanOrEqual(1);
-				if (state.currentItemId) expect(state.agenda.find((i) => i.id === state.currentItemId)?.status).toBe('in-progress');
+				if (state.currentItemId)
+					expect(state.agenda.find((i) => i.id === state.currentItemId)?.status).toBe('in-progress');
 				expect(new Set(state.agenda.map((i) => i.id)).size).toBe(state.agenda.length);
 				expect(new Set(state.speakers.map((r) => r.memberId)).size).toBe(state.speakers.length);
 				for (const r of state.speakers) expect(present.has(r.memberId)).toBe(true);

@@ -2,7 +2,11 @@ import { evaluateQuorum, type QuorumStatus } from './quorum';
 import type { MeetingState } from './meeting-state';
 
 export function presentMembers(state: Pick<MeetingState, 'attendance'>): Set<string> {
-	return new Set(Object.values(state.attendance).filter((a) => a.present).map((a) => a.memberId));
+	return new Set(
+		Object.values(state.attendance)
+			.filter((a) => a.present)
+			.map((a) => a.memberId)
+	);
 }
 
 /** Absent members whose proxy holder is present; a grant lapses while its giver is here. */
@@ -15,7 +19,9 @@ export function representedMembers(state: Pick<MeetingState, 'attendance' | 'pro
 	);
 }
 
-export function currentQuorum(state: Pick<MeetingState, 'attendance' | 'proxies' | 'roster' | 'rules'>): QuorumStatus | null {
+export function currentQuorum(
+	state: Pick<MeetingState, 'attendance' | 'proxies' | 'roster' | 'rules'>
+): QuorumStatus | null {
 	if (!state.rules) return null;
 	return evaluateQuorum(state.rules.quorum, state.roster, presentMembers(state), representedMembers(state));
 }

@@ -14,7 +14,13 @@ const entry = (memberId: string, weightCents = 100, role: Role = 'member'): Rost
 });
 
 describe('quorum', () => {
-	const roster = [entry('a', 12000), entry('b', 8000), entry('c', 5000), entry('d', 5000), entry('clerk', 100, 'clerk')];
+	const roster = [
+		entry('a', 12000),
+		entry('b', 8000),
+		entry('c', 5000),
+		entry('d', 5000),
+		entry('clerk', 100, 'clerk')
+	];
 
 	it('[quorum:headcount] counts voting members only; a clerk present does not help', () => {
 		const q = evaluateQuorum(QuorumPreset.majorityOfMembers, roster, new Set(['a', 'b', 'clerk']), new Set());
@@ -23,7 +29,12 @@ describe('quorum', () => {
 	});
 
 	it('[quorum:proxy] a represented member counts only when the rule counts proxies', () => {
-		const withProxies = evaluateQuorum(QuorumPreset.majorityOfMembers, roster, new Set(['a', 'b']), new Set(['c']));
+		const withProxies = evaluateQuorum(
+			QuorumPreset.majorityOfMembers,
+			roster,
+			new Set(['a', 'b']),
+			new Set(['c'])
+		);
 		expect(withProxies.met).toBe(true);
 		const rule: QuorumRule = { ...QuorumPreset.majorityOfMembers, proxiesCount: false };
 		expect(evaluateQuorum(rule, roster, new Set(['a', 'b']), new Set(['c'])).met).toBe(false);
@@ -35,19 +46,27 @@ describe('quorum', () => {
 		expect(q.parts.map((p) => p.met)).toEqual([true, false]);
 		expect(q.parts[1]).toMatchObject({ present: 18000, total: 30000, required: 20000 });
 		expect(q.met).toBe(false);
-		expect(evaluateQuorum(QuorumPreset.civilCode278, roster, new Set(['a', 'b', 'c']), new Set()).met).toBe(true);
+		expect(evaluateQuorum(QuorumPreset.civilCode278, roster, new Set(['a', 'b', 'c']), new Set()).met).toBe(
+			true
+		);
 	});
 
 	it('[quorum:empty] a body with no voting members never has quorum', () => {
-		expect(evaluateQuorum(QuorumPreset.majorityOfMembers, [entry('x', 100, 'observer')], new Set(['x']), new Set()).met).toBe(false);
+		expect(
+			evaluateQuorum(QuorumPreset.majorityOfMembers, [entry('x', 100, 'observer')], new Set(['x']), new Set())
+				.met
+		).toBe(false);
 	});
 
 	it('[quorum:monotone] someone more arriving never loses quorum', () => {
-		const rosters = fc.uniqueArray(fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), w: fc.integer({ min: 0, max: 50000 }) }), {
-			selector: (r) => r.id,
-			minLength: 1,
-			maxLength: 25
-		});
+		const rosters = fc.uniqueArray(
+			fc.record({ id: fc.string({ minLength: 1, maxLength: 4 }), w: fc.integer({ min: 0, max: 50000 }) }),
+			{
+				selector: (r) => r.id,
+				minLength: 1,
+				maxLength: 25
+			}
+		);
 		fc.assert(
 			fc.property(rosters, fc.array(fc.boolean(), { maxLength: 25 }), fc.nat(24), (rs, here, extra) => {
 				const list = rs.map((r) => entry(r.id, r.w));

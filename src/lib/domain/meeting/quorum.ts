@@ -12,7 +12,12 @@ export const QuorumPreset = {
 	/** A simple majority of voting members present. */
 	majorityOfMembers: { kind: 'headcount', headcount: MAJORITY, proxiesCount: true },
 	/** Civil Code art. 278: owners with ≥ 2/3 of the area and ≥ 2/3 of the owners take part. */
-	civilCode278: { kind: 'double', headcount: TWO_THIRDS_AT_LEAST, weight: TWO_THIRDS_AT_LEAST, proxiesCount: true }
+	civilCode278: {
+		kind: 'double',
+		headcount: TWO_THIRDS_AT_LEAST,
+		weight: TWO_THIRDS_AT_LEAST,
+		proxiesCount: true
+	}
 } as const satisfies Record<string, QuorumRule>;
 
 export interface QuorumPart {
@@ -39,7 +44,9 @@ export function evaluateQuorum(
 	represented: ReadonlySet<string>
 ): QuorumStatus {
 	const voters = roster.filter((r) => isVotingRole(r.role));
-	const counted = voters.filter((r) => present.has(r.memberId) || (rule.proxiesCount && represented.has(r.memberId)));
+	const counted = voters.filter(
+		(r) => present.has(r.memberId) || (rule.proxiesCount && represented.has(r.memberId))
+	);
 	const headcount = part('headcount', counted.length, voters.length);
 	const weight = part(
 		'weight',
@@ -47,7 +54,13 @@ export function evaluateQuorum(
 		sum(voters.map((r) => r.weightCents))
 	);
 	function part(measure: QuorumPart['measure'], value: number, total: number): (t: Threshold) => QuorumPart {
-		return (t) => ({ measure, present: value, total, required: smallestMeeting(t, total), met: meets(t, value, total) && total > 0 });
+		return (t) => ({
+			measure,
+			present: value,
+			total,
+			required: smallestMeeting(t, total),
+			met: meets(t, value, total) && total > 0
+		});
 	}
 	const parts =
 		rule.kind === 'headcount'

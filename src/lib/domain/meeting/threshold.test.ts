@@ -28,7 +28,12 @@ describe('thresholds', () => {
 		fc
 			.tuple(fc.integer({ min: 1, max: 10 }), fc.integer({ min: 1, max: 10 }), fc.boolean())
 			.filter(([n, d]) => n <= d)
-			.map(([numerator, denominator, inclusive]) => ({ type: 'fraction' as const, numerator, denominator, inclusive }))
+			.map(([numerator, denominator, inclusive]) => ({
+				type: 'fraction' as const,
+				numerator,
+				denominator,
+				inclusive
+			}))
 	);
 
 	it('[threshold:smallest] smallestMeeting is exactly the first value that meets', () => {

@@ -35,4 +35,9 @@ export function smallestMeeting(threshold: Threshold, total: number): number {
 }
 
 export const MAJORITY: Threshold = { type: 'fraction', numerator: 1, denominator: 2, inclusive: false };
-export const TWO_THIRDS_AT_LEAST: Threshold = { type: 'fraction', numerator: 2, denominator: 3, inclusive: true };
+export const TWO_THIRDS_AT_LEAST: Threshold = {
+	type: 'fraction',
+	numerator: 2,
+	denominator: 3,
+	inclusive: true
+};

@@ -3,7 +3,9 @@ import { canonicalJson } from '../../domain/log/canonical-json';
 import { GENESIS_HASH, hashInput, type MeetingEvent } from '../../domain/log/meeting-event';
 
 export function eventHash(prevHash: string, e: Omit<MeetingEvent, 'hash'>): string {
-	return createHash('sha256').update(hashInput(prevHash, e, canonicalJson)).digest('hex');
+	return createHash('sha256')
+		.update(hashInput(prevHash, e, canonicalJson))
+		.digest('hex');
 }
 
 /** Walks the chain; returns the first seq whose stored hash does not match, or null if intact. */

@@ -19,7 +19,8 @@ export function inviteRepository(sql: Sql) {
 		},
 		/** Marks the invite used; false when another request used it first. */
 		async markUsed(id: string, at: Date): Promise<boolean> {
-			const rows = await sql`update invite set used_at = ${at} where id = ${id} and used_at is null returning id`;
+			const rows =
+				await sql`update invite set used_at = ${at} where id = ${id} and used_at is null returning id`;
 			return rows.length === 1;
 		}
 	};

@@ -49,7 +49,11 @@ export function councilService(deps: ServiceDeps) {
 			return ok({ council, role: access.value.role!, memberId: access.value.member!.id, upcoming });
 		},
 
-		async update(userId: string, councilId: string, input: CouncilInput): Promise<Result<CouncilRow, ErrorCode>> {
+		async update(
+			userId: string,
+			councilId: string,
+			input: CouncilInput
+		): Promise<Result<CouncilRow, ErrorCode>> {
 			const access = await authorise(sql, userId, councilId, CouncilAction.edit);
 			if (!access.ok) return access;
 			const council = await councilRepository(sql).update(councilId, input);

@@ -4,7 +4,7 @@ import type { Role } from '../../domain/council/role';
 import type { AgendaItemKind } from '../../domain/meeting/meeting-events';
 import { randomUUID } from 'node:crypto';
 import { eventLogRepository } from '../repositories/event-log.repository';
-import type { Pool, Sql } from '../db/database';
+import type { Pool } from '../db/database';
 import { councilRepository, type CouncilFields } from '../repositories/council.repository';
 import { meetingRepository } from '../repositories/meeting.repository';
 import { memberRepository } from '../repositories/member.repository';
@@ -28,7 +28,13 @@ interface DemoCouncil extends CouncilFields {
 	slug: string;
 	agenda: [title: string, minutes: number, kind: AgendaItemKind, presenter?: string][];
 	members: DemoMembership[];
-	meeting: (now: Date) => { titleZh: string; titleEn: string; startsAt: Date; plannedMinutes: number; location: string };
+	meeting: (now: Date) => {
+		titleZh: string;
+		titleEn: string;
+		startsAt: Date;
+		plannedMinutes: number;
+		location: string;
+	};
 }
 
 /** The people of the three councils in the field studies (names are illustrative). */
@@ -102,7 +108,8 @@ export const DEMO_COUNCILS: readonly DemoCouncil[] = [
 		slug: 'jinghu-elders',
 		nameZh: '景湖社区老年协会',
 		nameEn: 'Jinghu Elder Association',
-		descriptionZh: '宁波鄞州景湖社区老年协会，由原各村退休干部组成，每月15日开会，收集居民意见、协商公共事务。',
+		descriptionZh:
+			'宁波鄞州景湖社区老年协会，由原各村退休干部组成，每月15日开会，收集居民意见、协商公共事务。',
 		descriptionEn:
 			'Elder association of Jinghu community (Yinzhou, Ningbo): retired cadres of the merged former villages. Meets on the 15th of every month to bring residents’ complaints and negotiate public affairs.',
 		kind: CouncilKind.elderAssociation,
@@ -148,10 +155,30 @@ export const DEMO_COUNCILS: readonly DemoCouncil[] = [
 		members: [
 			{ person: 'huangzhiqiang', role: 'moderator', constituency: '社区 Community' },
 			{ person: 'qinli', role: 'clerk', constituency: '社区 Community' },
-			{ person: 'liangwei', role: 'representative', constituency: '物业 Property', organisation: '绿城物业 Greentown Property' },
-			{ person: 'mohaiyan', role: 'representative', constituency: '物业 Property', organisation: '碧桂园服务 Country Garden Services' },
-			{ person: 'weijianhua', role: 'representative', constituency: '商户 Merchants', organisation: '韦记眼镜店 Wei’s Opticians' },
-			{ person: 'mengxiaolan', role: 'representative', constituency: '商户 Merchants', organisation: '蒙姐米粉店 Sister Meng’s Rice Noodles' },
+			{
+				person: 'liangwei',
+				role: 'representative',
+				constituency: '物业 Property',
+				organisation: '绿城物业 Greentown Property'
+			},
+			{
+				person: 'mohaiyan',
+				role: 'representative',
+				constituency: '物业 Property',
+				organisation: '碧桂园服务 Country Garden Services'
+			},
+			{
+				person: 'weijianhua',
+				role: 'representative',
+				constituency: '商户 Merchants',
+				organisation: '韦记眼镜店 Wei’s Opticians'
+			},
+			{
+				person: 'mengxiaolan',
+				role: 'representative',
+				constituency: '商户 Merchants',
+				organisation: '蒙姐米粉店 Sister Meng’s Rice Noodles'
+			},
 			{ person: 'luozhenbang', role: 'member', constituency: '居民 Residents' },
 			{ person: 'chenjing', role: 'observer', constituency: '社区 Community' }
 		],
@@ -181,7 +208,14 @@ export async function seedDemo(sql: Pool, now: Date): Promise<boolean> {
 				payload: {
 					itemId: randomUUID(),
 					index,
-					fields: { title, plannedMinutes, kind, presenter: presenter ?? null, description: '', documentId: null }
+					fields: {
+						title,
+						plannedMinutes,
+						kind,
+						presenter: presenter ?? null,
+						description: '',
+						documentId: null
+					}
 				}
 			}))
 		});
@@ -208,7 +242,11 @@ async function seedCouncils(sql: Pool, now: Date) {
 				descriptionEn: c.descriptionEn,
 				kind: c.kind
 			};
-			const council = await councilRepository(tx).insert({ ...fields, slug, createdBy: ids.get(members[0]!.person)! });
+			const council = await councilRepository(tx).insert({
+				...fields,
+				slug,
+				createdBy: ids.get(members[0]!.person)!
+			});
 			for (const m of members) {
 				await memberRepository(tx).insert({
 					councilId: council.id,

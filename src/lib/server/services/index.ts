@@ -3,6 +3,7 @@ import type { ServiceDeps } from './deps';
 import { inviteService } from './invite.service';
 import { memberService } from './member.service';
 import { meetingRoomService } from './meeting-room.service';
+import { scheduleService } from './schedule.service';
 import { sessionService } from './session.service';
 import { userRepository } from '../repositories/user.repository';
 
@@ -13,6 +14,7 @@ export function createServices(deps: ServiceDeps) {
 		invites: inviteService(deps),
 		sessions: sessionService(deps),
 		meetingRooms: meetingRoomService(deps),
+		schedule: scheduleService(deps),
 		demoPeople: () => userRepository(deps.sql).listDemo()
 	};
 }

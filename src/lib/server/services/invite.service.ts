@@ -30,7 +30,8 @@ export function inviteService(deps: ServiceDeps) {
 	const { sql } = deps;
 
 	async function inspect(token: string) {
-		if (!TOKEN_SHAPE.test(token)) return { invite: null, member: null, check: checkInvite(noInvite, deps.now()) };
+		if (!TOKEN_SHAPE.test(token))
+			return { invite: null, member: null, check: checkInvite(noInvite, deps.now()) };
 		const invite = await inviteRepository(sql).findByTokenHash(hashToken(token));
 		const member = invite ? await memberRepository(sql).findById(invite.memberId) : null;
 		const check = checkInvite(
@@ -46,7 +47,11 @@ export function inviteService(deps: ServiceDeps) {
 	}
 
 	return {
-		async create(actorId: string, councilId: string, memberId: string): Promise<Result<CreatedInvite, ErrorCode>> {
+		async create(
+			actorId: string,
+			councilId: string,
+			memberId: string
+		): Promise<Result<CreatedInvite, ErrorCode>> {
 			const access = await authorise(sql, actorId, councilId, CouncilAction.manageMembers);
 			if (!access.ok) return access;
 			const member = await memberRepository(sql).findById(memberId);
@@ -54,7 +59,12 @@ export function inviteService(deps: ServiceDeps) {
 			if (member.revokedAt) return fail('access-revoked', 'Restore this member before inviting them.');
 			const token = randomBytes(32).toString('base64url');
 			const expiresAt = inviteExpiry(deps.now());
-			await inviteRepository(sql).insert({ tokenHash: hashToken(token), memberId, createdBy: actorId, expiresAt });
+			await inviteRepository(sql).insert({
+				tokenHash: hashToken(token),
+				memberId,
+				createdBy: actorId,
+				expiresAt
+			});
 			return ok({ url: `${deps.origin}/invite/${token}`, expiresAt });
 		},
 
@@ -73,7 +83,9 @@ export function inviteService(deps: ServiceDeps) {
 		},
 
 		/** Uses the invite once and opens a session for its member. */
-		async redeem(token: string): Promise<Result<{ sessionToken: string; expires: Date; councilId: string }, ErrorCode>> {
+		async redeem(
+			token: string
+		): Promise<Result<{ sessionToken: string; expires: Date; councilId: string }, ErrorCode>> {
 			const { invite, member, check } = await inspect(token);
 			if (!check.ok) return check;
 			if (!(await inviteRepository(sql).markUsed(invite!.id, deps.now()))) {

@@ -39,7 +39,13 @@ const MAX_ATTEMPTS = 5;
 const CATCH_UP_LIMIT = 2_000;
 
 export const toFact = (e: MeetingEvent): RecordedFact =>
-	({ type: e.type, payload: e.payload, seq: e.seq, actorId: e.actorId, occurredAt: e.occurredAt }) as RecordedFact;
+	({
+		type: e.type,
+		payload: e.payload,
+		seq: e.seq,
+		actorId: e.actorId,
+		occurredAt: e.occurredAt
+	}) as RecordedFact;
 
 /**
  * The live state of each meeting, kept in memory and folded forward from the log. Decisions are
@@ -53,7 +59,12 @@ export function meetingRoomService(deps: ServiceDeps) {
 	async function open(meetingId: string): Promise<Room | null> {
 		const meeting = await meetingRepository(sql).findById(meetingId);
 		if (!meeting) return null;
-		const room: Room = { meetingId, councilId: meeting.councilId, state: initialMeetingState, tail: Promise.resolve() };
+		const room: Room = {
+			meetingId,
+			councilId: meeting.councilId,
+			state: initialMeetingState,
+			tail: Promise.resolve()
+		};
 		await catchUp(room);
 		return room;
 	}
@@ -63,7 +74,10 @@ export function meetingRoomService(deps: ServiceDeps) {
 		if (!loading) {
 			loading = open(meetingId);
 			rooms.set(meetingId, loading);
-			loading.then((r) => r ?? rooms.delete(meetingId), () => rooms.delete(meetingId));
+			loading.then(
+				(r) => r ?? rooms.delete(meetingId),
+				() => rooms.delete(meetingId)
+			);
 		}
 		return loading;
 	}
@@ -107,7 +121,11 @@ export function meetingRoomService(deps: ServiceDeps) {
 	}
 
 	return {
-		async join(userId: string, meetingId: string, since?: number): Promise<Result<JoinAnswer, MeetingRoomError>> {
+		async join(
+			userId: string,
+			meetingId: string,
+			since?: number
+		): Promise<Result<JoinAnswer, MeetingRoomError>> {
 			const r = await room(meetingId);
 			if (!r) return fail('not-found', 'No such meeting.');
 			const actor = await actorIn(userId, r.councilId);

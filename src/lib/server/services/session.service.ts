@@ -21,7 +21,10 @@ export function sessionService(deps: ServiceDeps) {
 		},
 		end: (sessionToken: string) => repo.delete(sessionToken),
 		/** Demo sign-in: only on an embedded demo install, and only as one of the demo people. */
-		async startDemo(userId: string, demoSignIn: boolean): Promise<{ sessionToken: string; expires: Date } | null> {
+		async startDemo(
+			userId: string,
+			demoSignIn: boolean
+		): Promise<{ sessionToken: string; expires: Date } | null> {
 			if (!demoSignIn) return null;
 			const user = await userRepository(deps.sql).findById(userId);
 			if (!user?.isDemo) return null;

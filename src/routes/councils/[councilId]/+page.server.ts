@@ -4,9 +4,12 @@ import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const members = await appContext().services.members.list(user.id, params.councilId);
+	const { services } = appContext();
+	const members = await services.members.list(user.id, params.councilId);
 	if (!members.ok) failPage(members.error);
+	const calendarUrl = await services.schedule.calendarUrl(user.id, params.councilId);
 	return {
+		calendarUrl: calendarUrl.ok ? calendarUrl.value : null,
 		members: members.value.members
 			.filter((mb) => mb.revokedAt === null)
 			.map(({ id, name, role, constituency, organisation, userId }) => ({

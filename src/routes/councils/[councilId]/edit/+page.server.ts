@@ -8,7 +8,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ parent }) => {
 	const { view } = await parent();
-	if (!can({ role: view.role }, CouncilAction.edit)) failPage({ code: 'forbidden', message: 'Moderators only' });
+	if (!can({ role: view.role }, CouncilAction.edit))
+		failPage({ code: 'forbidden', message: 'Moderators only' });
 };
 
 export const actions: Actions = {

@@ -43,7 +43,12 @@ export const actions: Actions = {
 		const { values, memberId } = await memberForm(request);
 		const input = MemberFieldsInput.safeParse(values);
 		if (!memberId || !input.success) return fail(400, { problem: 'invalid-input', memberId });
-		const updated = await appContext().services.members.update(user.id, params.councilId, memberId, input.data);
+		const updated = await appContext().services.members.update(
+			user.id,
+			params.councilId,
+			memberId,
+			input.data
+		);
 		if (!updated.ok) return serviceFail(updated.error, { memberId });
 		return { done: { kind: 'updated', name: values.name ?? '' } };
 	},

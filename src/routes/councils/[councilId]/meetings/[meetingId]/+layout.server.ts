@@ -8,7 +8,8 @@ export const load: LayoutServerLoad = async ({ parent, params, locals, url }) =>
 	const user = requireUser(locals, url);
 	const { db, services } = appContext();
 	const meeting = await meetingRepository(db.sql).findById(requireUuid(params.meetingId));
-	if (!meeting || meeting.councilId !== view.council.id) failPage({ code: 'not-found', message: 'No such meeting.' });
+	if (!meeting || meeting.councilId !== view.council.id)
+		failPage({ code: 'not-found', message: 'No such meeting.' });
 	const list = await services.members.list(user.id, view.council.id);
 	if (!list.ok) failPage(list.error);
 	return {

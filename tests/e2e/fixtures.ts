@@ -1,0 +1,95 @@
+import { closeSync, openSync } from 'node:fs';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { E2E_CLAIMS_DIR, E2E_PEOPLE, readE2EState, type E2EPerson, type E2EState } from './state';
+
+export { expect };
+export { E2E_PEOPLE, type E2EPerson };
+
+export interface SignedIn {
+	/** The council the invite belongs to; the browser is on /councils/<councilId> afterwards. */
+	councilId: string;
+	name: string;
+}
+
+interface Fixtures {
+	/** Everything global-setup.ts wrote: baseURL, councils, people (ids, names, roles). */
+	e2e: E2EState;
+	/** An invite URL for this person that no other test has used (each is single-use). */
+	inviteFor: (person: E2EPerson) => string;
+	/** Opens a fresh invite for the person in `page`, confirms it, and waits for the council page. */
+	signInAs: (page: Page, person: E2EPerson) => Promise<SignedIn>;
+}
+
+let cached: E2EState | undefined;
+const state = () => (cached ??= readE2EState());
+
+/**
+ * Takes the first invite of this person not yet claimed by any test in any worker: claiming is
+ * creating an empty marker file exclusively, which the file system makes atomic.
+ */
+function claimInvite(person: E2EPerson): string {
+	const invites = state().people[person].invites;
+	for (const [i, url] of invites.entries()) {
+		try {
+			closeSync(openSync(join(E2E_CLAIMS_DIR, `${person}.${i}`), 'wx'));
+			return url;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		}
+	}
+	throw new Error(
+		`All ${invites.length} invites for ${person} are used: raise INVITES_PER_PERSON in tests/e2e/state.ts.`
+	);
+}
+
+export const test = base.extend<Fixtures>({
+	// The app's port is chosen at global setup, after the config was read: take the address from the state.
+	baseURL: async ({}, use) => {
+		await use(state().baseURL);
+	},
+	e2e: async ({}, use) => {
+		await use(state());
+	},
+	inviteFor: async ({}, use) => {
+		await use(claimInvite);
+	},
+	signInAs: async ({}, use) => {
+		await use(async (page, person) => {
+			await page.goto(claimInvite(person));
+			await page.getByRole('button', { name: /登录|Sign in/ }).click();
+			await page.waitForURL(/\/councils\/[^/?#]+/);
+			const { councilId, name } = state().people[person];
+			return { councilId, name };
+		});
+	}
+});
+
+/** Impacts that fail a test; minor and moderate findings are left to review. */
+const BLOCKING = new Set(['serious', 'critical']);
+
+/**
+ * Runs axe on the page as it is now and fails with a readable list of every serious or critical
+ * violation (rule, impact, help, and the offending elements).
+ */
+export async function expectNoSeriousA11yViolations(
+	page: Page,
+	options: { include?: string; exclude?: string[]; disableRules?: string[] } = {}
+): Promise<void> {
+	let builder = new AxeBuilder({ page });
+	if (options.include) builder = builder.include(options.include);
+	for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+	if (options.disableRules?.length) builder = builder.disableRules(options.disableRules);
+	const { violations } = await builder.analyze();
+	const blocking = violations.filter((v) => v.impact && BLOCKING.has(v.impact));
+	const report = blocking
+		.map((v) => {
+			const nodes = v.nodes.map(
+				(n) => `      ${n.target.join(' ')}: ${n.failureSummary?.split('\n').join(' ')}`
+			);
+			return [`  [${v.impact}] ${v.id}: ${v.help}`, `    ${v.helpUrl}`, ...nodes].join('\n');
+		})
+		.join('\n');
+	expect(blocking, `Accessibility violations on ${page.url()}:\n${report}`).toEqual([]);
+}
