@@ -1,3 +1,4 @@
+import { randomInt } from 'node:crypto';
 import type { Sql } from '../db/database';
 import type { Role } from '../../domain/council/role';
 
@@ -13,6 +14,7 @@ export interface MemberRow {
 	organisation: string | null;
 	joinedAt: Date;
 	revokedAt: Date | null;
+	checkInCode: string;
 }
 
 export interface MemberFields {
@@ -24,7 +26,8 @@ export interface MemberFields {
 
 const select = `
 	select m.id, m.council_id, m.user_id, coalesce(u.name, '') as name, u.email, m.role,
-		m.vote_weight::float8 as vote_weight, m.constituency, m.organisation, m.joined_at, m.revoked_at
+		m.vote_weight::float8 as vote_weight, m.constituency, m.organisation, m.joined_at, m.revoked_at,
+		m.check_in_code
 	from council_member m join users u on u.id = m.user_id`;
 
 export function memberRepository(sql: Sql) {
@@ -44,9 +47,17 @@ export function memberRepository(sql: Sql) {
 				where m.council_id = ${councilId} and m.user_id = ${userId}`;
 			return row ?? null;
 		},
+		/** Each member gets an 8-digit check-in code not yet used in the council (easy to type at the door). */
 		async insert(input: MemberFields & { councilId: string; userId: string }): Promise<string> {
+			let checkInCode: string;
+			do checkInCode = String(randomInt(100_000_000)).padStart(8, '0');
+			while (
+				(
+					await sql`select 1 from council_member where council_id = ${input.councilId} and check_in_code = ${checkInCode}`
+				).length
+			);
 			const [row] = await sql<{ id: string }[]>`
-				insert into council_member ${sql(input, 'councilId', 'userId', 'role', 'voteWeight', 'constituency', 'organisation')}
+				insert into council_member ${sql({ ...input, checkInCode }, 'councilId', 'userId', 'role', 'voteWeight', 'constituency', 'organisation', 'checkInCode')}
 				returning id`;
 			return row!.id;
 		},

@@ -34,6 +34,16 @@ export interface JoinAnswer {
 	seq: number;
 }
 
+export interface CommandAnswer {
+	councilId: string;
+	events: RecordedFact[];
+	/**
+	 * The command had been applied before (a retry under the same commandId): `events` are that first
+	 * result, already announced to the room then, so they are not news to anyone but the sender.
+	 */
+	replayed: boolean;
+}
+
 /** How many times a command is re-decided when another instance appended first. */
 const MAX_ATTEMPTS = 5;
 const CATCH_UP_LIMIT = 2_000;
@@ -144,14 +154,14 @@ export function meetingRoomService(deps: ServiceDeps) {
 			meetingId: string,
 			commandId: string,
 			command: MeetingCommand
-		): Promise<Result<{ councilId: string; events: RecordedFact[] }, MeetingRoomError>> {
+		): Promise<Result<CommandAnswer, MeetingRoomError>> {
 			const r = await room(meetingId);
 			if (!r) return fail('not-found', 'No such meeting.');
 			const actor = await actorIn(userId, r.councilId);
 			if (!actor.ok) return actor;
 			return serialise(r, async () => {
-				const earlier = await log.eventsOfCommand(meetingId, commandId);
-				if (earlier.length > 0) return ok({ councilId: r.councilId, events: earlier.map(toFact) });
+				const earlier = (await log.eventsOfCommand(meetingId, commandId)).map(toFact);
+				if (earlier.length > 0) return ok({ councilId: r.councilId, events: earlier, replayed: false });
 				const [roster, rules] = await Promise.all([
 					currentRoster(r.councilId),
 					councilRepository(sql).findMeetingRules(r.councilId)
@@ -159,7 +169,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 				for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 					const decided = decide(r.state, command, { actor: actor.value, roster, rules: rules! });
 					if (!decided.ok) return decided;
-					if (decided.value.length === 0) return ok({ councilId: r.councilId, events: [] });
+					if (decided.value.length === 0) return ok({ councilId: r.councilId, events: [], replayed: false });
 					const appended = await log.append({
 						meetingId,
 						expectedSeq: r.state.seq,
@@ -171,7 +181,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 						const facts = appended.value.map(toFact);
 						// A retried command returns the events it produced the first time.
 						for (const f of facts) if (f.seq === r.state.seq + 1) r.state = evolve(r.state, f);
-						return ok({ councilId: r.councilId, events: facts });
+						return ok({ councilId: r.councilId, events: facts, replayed: false });
 					}
 					await catchUp(r);
 				}

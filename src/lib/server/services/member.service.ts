@@ -11,7 +11,7 @@ import type { ServiceDeps } from './deps';
 
 export interface MemberList {
 	members: MemberRow[];
-	/** Emails are shown only to those who manage or record the council. */
+	/** Emails and check-in codes are shown only to those who manage or record the council. */
 	contactsVisible: boolean;
 }
 
@@ -44,7 +44,7 @@ export function memberService(deps: ServiceDeps) {
 				contactsVisible,
 				members: members
 					.filter((m) => contactsVisible || m.revokedAt === null)
-					.map((m) => (contactsVisible ? m : { ...m, email: null }))
+					.map((m) => (contactsVisible ? m : { ...m, email: null, checkInCode: '' }))
 			});
 		},
 

@@ -16,6 +16,6 @@ export const load: LayoutServerLoad = async ({ parent, params, locals, url }) =>
 		meeting,
 		people: list.value.members
 			.filter((m) => m.revokedAt === null)
-			.map(({ id, name, role }) => ({ id, name, role }))
+			.map(({ id, name, role, checkInCode }) => ({ id, name, role, checkInCode }))
 	};
 };
