@@ -10,7 +10,7 @@ import { createServices } from '../src/lib/server/services';
 import { createDomainEvents } from '../src/lib/server/services/domain-events';
 import { seedDemo } from '../src/lib/server/services/demo-seed';
 import { settingRepository } from '../src/lib/server/repositories/setting.repository';
-import { attachSocketServer } from './realtime/socket-server';
+import { attachSocketServer, type YishiIo } from './realtime/socket-server';
 import { createCollabEndpoint } from './collab/collab-server';
 import { attachClusterAdapter } from './realtime/cluster';
 import { createLogger } from './log';
@@ -32,6 +32,8 @@ export interface YishiOptions {
 export interface Yishi {
 	url: string;
 	ctx: AppContext;
+	/** The socket.io server, for benchmarks and diagnostics (e.g. a bare broadcast as a baseline). */
+	readonly io: YishiIo;
 	close(): Promise<void>;
 }
 
@@ -96,6 +98,7 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 	return {
 		url: `http://127.0.0.1:${port}`,
 		ctx,
+		io,
 		async close() {
 			collab.close();
 			await new Promise<void>((resolve) => io.close(() => resolve()));

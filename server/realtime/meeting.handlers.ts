@@ -35,7 +35,8 @@ export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: A
 			async ({ meetingId, commandId, command }) => {
 				const done = await rooms.command(user.id, meetingId, commandId, command);
 				if (!done.ok) return { ok: false, error: asError(done.error) };
-				if (done.value.events.length > 0) {
+				// A retry answers with the first result; the room heard those facts when they were new.
+				if (done.value.events.length > 0 && !done.value.replayed) {
 					io.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events: done.value.events });
 				}
 				return { ok: true, value: { events: done.value.events } };

@@ -2,10 +2,17 @@ import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
-import { E2E_CLAIMS_DIR, E2E_PEOPLE, readE2EState, type E2EPerson, type E2EState } from './state';
+import {
+	E2E_CLAIMS_DIR,
+	E2E_PEOPLE,
+	readE2EState,
+	type E2EMeeting,
+	type E2EPerson,
+	type E2EState
+} from './state';
 
 export { expect };
-export { E2E_PEOPLE, type E2EPerson };
+export { E2E_PEOPLE, type E2EMeeting, type E2EPerson };
 
 export interface SignedIn {
 	/** The council the invite belongs to; the browser is on /councils/<councilId> afterwards. */
@@ -20,6 +27,11 @@ interface Fixtures {
 	inviteFor: (person: E2EPerson) => string;
 	/** Opens a fresh invite for the person in `page`, confirms it, and waits for the council page. */
 	signInAs: (page: Page, person: E2EPerson) => Promise<SignedIn>;
+	/**
+	 * The id of a scheduled, never-opened meeting of this council (same agenda as its demo meeting)
+	 * that no other test has taken: for tests that open or adjourn a meeting, which happens once.
+	 */
+	freshMeeting: (meeting: E2EMeeting) => string;
 }
 
 let cached: E2EState | undefined;
@@ -31,17 +43,35 @@ const state = () => (cached ??= readE2EState());
  */
 function claimInvite(person: E2EPerson): string {
 	const invites = state().people[person].invites;
-	for (const [i, url] of invites.entries()) {
+	return claim(
+		person,
+		invites,
+		() =>
+			`All ${invites.length} invites for ${person} are used: raise INVITES_PER_PERSON in tests/e2e/state.ts.`
+	);
+}
+
+/** Takes the first fresh meeting of this council not yet claimed, the same way as invites. */
+function claimMeeting(meeting: E2EMeeting): string {
+	const ids = state().freshMeetings[meeting];
+	return claim(
+		`meeting.${meeting}`,
+		ids,
+		() =>
+			`All ${ids.length} fresh ${meeting} meetings are used: raise FRESH_MEETINGS_PER_COUNCIL in tests/e2e/state.ts.`
+	);
+}
+
+function claim(prefix: string, values: readonly string[], exhausted: () => string): string {
+	for (const [i, value] of values.entries()) {
 		try {
-			closeSync(openSync(join(E2E_CLAIMS_DIR, `${person}.${i}`), 'wx'));
-			return url;
+			closeSync(openSync(join(E2E_CLAIMS_DIR, `${prefix}.${i}`), 'wx'));
+			return value;
 		} catch (error) {
 			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 		}
 	}
-	throw new Error(
-		`All ${invites.length} invites for ${person} are used: raise INVITES_PER_PERSON in tests/e2e/state.ts.`
-	);
+	throw new Error(exhausted());
 }
 
 export const test = base.extend<Fixtures>({
@@ -54,6 +84,9 @@ export const test = base.extend<Fixtures>({
 	},
 	inviteFor: async ({}, use) => {
 		await use(claimInvite);
+	},
+	freshMeeting: async ({}, use) => {
+		await use(claimMeeting);
 	},
 	signInAs: async ({}, use) => {
 		await use(async (page, person) => {

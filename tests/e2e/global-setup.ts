@@ -9,10 +9,13 @@ import { readConfig } from '../../server/config';
 import { startYishi, type RequestHandler, type Yishi } from '../../server/app';
 import {
 	E2E_CLAIMS_DIR,
+	E2E_MEETINGS,
 	E2E_PEOPLE,
 	E2E_STATE_FILE,
+	FRESH_MEETINGS_PER_COUNCIL,
 	INVITES_PER_PERSON,
 	type E2ECouncil,
+	type E2EMeeting,
 	type E2EPerson,
 	type E2EPersonState,
 	type E2EState
@@ -56,7 +59,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
 		throw error;
 	}
 
-	const state: E2EState = { baseURL: origin, databaseKind: app.ctx.db.kind, ...(await invitePeople(app)) };
+	const invited = await invitePeople(app);
+	const state: E2EState = {
+		baseURL: origin,
+		databaseKind: app.ctx.db.kind,
+		...invited,
+		...(await scheduleMeetings(app, invited.councils))
+	};
 	mkdirSync(dirname(E2E_STATE_FILE), { recursive: true });
 	writeFileSync(E2E_STATE_FILE, JSON.stringify(state, null, '\t'));
 	rmSync(E2E_CLAIMS_DIR, { recursive: true, force: true });
@@ -120,6 +129,72 @@ async function invitePeople(app: Yishi): Promise<Pick<E2EState, 'councils' | 'pe
 		};
 	}
 	return { councils, people };
+}
+
+/**
+ * Finds each council's seeded demo meeting and, as its moderator, saves that meeting's agenda as a
+ * template and schedules a monthly series after it with that template: meetings like the demo one
+ * that tests may open and adjourn (which happens once per meeting, for good).
+ */
+async function scheduleMeetings(
+	app: Yishi,
+	councils: Record<string, E2ECouncil>
+): Promise<Pick<E2EState, 'meetings' | 'freshMeetings'>> {
+	const meetings = {} as Record<E2EMeeting, string>;
+	const freshMeetings = {} as Record<E2EMeeting, string[]>;
+	for (const [key, slug] of Object.entries(E2E_MEETINGS) as [E2EMeeting, string][]) {
+		const council = councils[slug];
+		if (!council) throw new Error(`Demo data has no council ${slug}`);
+		const [demo] = await app.ctx.db.sql<
+			{
+				id: string;
+				titleZh: string;
+				titleEn: string;
+				startsAt: Date;
+				plannedMinutes: number;
+				location: string;
+			}[]
+		>`
+			select id, title_zh, title_en, starts_at, planned_minutes, location
+			from meeting where council_id = ${council.id} order by starts_at limit 1`;
+		const [moderator] = await app.ctx.db.sql<{ userId: string }[]>`
+			select user_id from council_member
+			where council_id = ${council.id} and role = 'moderator' and revoked_at is null limit 1`;
+		if (!demo || !moderator) throw new Error(`Demo data has no meeting (or no moderator) in ${slug}`);
+
+		const templateName = `${demo.titleZh} · e2e`;
+		const saved = await app.ctx.services.schedule.saveTemplate(moderator.userId, demo.id, templateName);
+		const templates = await app.ctx.services.schedule.templates(moderator.userId, council.id);
+		const template = templates.ok ? templates.value.find((t) => t.name === templateName) : undefined;
+		if (!saved.ok || !template)
+			throw new Error(`Cannot save the agenda of ${slug}'s demo meeting as a template`);
+
+		// The same day of the month and time of day (China Standard Time), from the next month on.
+		const local = new Date(new Date(demo.startsAt).getTime() + 8 * 3_600_000);
+		const first = new Date(Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()));
+		const scheduled = await app.ctx.services.schedule.schedule(
+			moderator.userId,
+			council.id,
+			{
+				titleZh: demo.titleZh,
+				titleEn: demo.titleEn,
+				date: first.toISOString().slice(0, 10),
+				time: local.toISOString().slice(11, 16),
+				plannedMinutes: demo.plannedMinutes,
+				location: demo.location,
+				onlineUrl: null,
+				frequency: 'monthly',
+				count: FRESH_MEETINGS_PER_COUNCIL,
+				template: template.id
+			},
+			'zh'
+		);
+		if (!scheduled.ok || scheduled.value.length !== FRESH_MEETINGS_PER_COUNCIL)
+			throw new Error(`Cannot schedule meetings for ${slug}: ${JSON.stringify(scheduled)}`);
+		meetings[key] = demo.id;
+		freshMeetings[key] = scheduled.value;
+	}
+	return { meetings, freshMeetings };
 }
 
 /** A new, empty database on the DATABASE_URL server, so e2e runs never see each other's data. */

@@ -144,7 +144,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 			const base = { councilId: r.councilId, actor: actor.value, seq: r.state.seq };
 			if (since !== undefined && since <= r.state.seq && r.state.seq - since <= CATCH_UP_LIMIT) {
 				const events = (await log.readSince(meetingId, since, CATCH_UP_LIMIT)).map(toFact);
-				return ok({ ...base, snapshot: null, events: events.filter((e) => e.seq <= base.seq) });
+				return ok({ ...base, snapshot: null, events: events.filter((e) => e.seq < base.seq) });
 			}
 			return ok({ ...base, snapshot: r.state, events: [] });
 		},
@@ -161,7 +161,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 			if (!actor.ok) return actor;
 			return serialise(r, async () => {
 				const earlier = (await log.eventsOfCommand(meetingId, commandId)).map(toFact);
-				if (earlier.length > 0) return ok({ councilId: r.councilId, events: earlier, replayed: false });
+				if (earlier.length > 0) return ok({ councilId: r.councilId, events: earlier, replayed: true });
 				const [roster, rules] = await Promise.all([
 					currentRoster(r.councilId),
 					councilRepository(sql).findMeetingRules(r.councilId)
