@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { COUNCIL_KINDS } from '../domain/council/council-kind';
 import { ROLES } from '../domain/council/role';
 import { MAX_VOTE_WEIGHT } from '../domain/council/membership';
+import { QUORUM_PRESET_IDS, type QuorumPresetId } from '../domain/meeting/quorum-presets';
 
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) =>
@@ -38,3 +39,17 @@ export const NewMemberInput = MemberFieldsInput.extend({
 export type NewMemberInput = z.infer<typeof NewMemberInput>;
 
 export const Uuid = z.uuid();
+
+export const MeetingRulesInput = z.object({
+	quorumPreset: z.enum(QUORUM_PRESET_IDS as [QuorumPresetId, ...QuorumPresetId[]]),
+	proxiesCount: z
+		.literal('on')
+		.optional()
+		.transform((v) => v === 'on'),
+	proxiesAllowed: z
+		.literal('on')
+		.optional()
+		.transform((v) => v === 'on'),
+	proxiesPerHolder: z.coerce.number().int().min(0).max(50).default(1)
+});
+export type MeetingRulesInput = z.infer<typeof MeetingRulesInput>;

@@ -55,6 +55,12 @@ export function councilRepository(sql: Sql) {
 				proxies: { allowed: row.proxiesAllowed, maxPerHolder: row.proxiesPerHolder }
 			};
 		},
+		async updateMeetingRules(id: string, rules: MeetingRules): Promise<void> {
+			await sql`update council set quorum_rule = ${sql.json(rules.quorum as never)},
+				proxies_allowed = ${rules.proxies.allowed}, proxies_per_holder = ${rules.proxies.maxPerHolder},
+				updated_at = now()
+				where id = ${id}`;
+		},
 		async isEmpty(): Promise<boolean> {
 			const [row] = await sql<{ n: number }[]>`select count(*)::int as n from council`;
 			return row!.n === 0;

@@ -3,7 +3,9 @@ import { CouncilAction } from '../../domain/council/permission';
 import { Role } from '../../domain/council/role';
 import { councilSlug } from '../../domain/council/slug';
 import { fail, ok, type Result } from '../../domain/result';
-import type { CouncilInput } from '../../protocol/council.schema';
+import type { CouncilInput, MeetingRulesInput } from '../../protocol/council.schema';
+import type { MeetingRules } from '../../domain/meeting/meeting-events';
+import { presetRule } from '../../domain/meeting/quorum-presets';
 import type { ErrorCode } from '../../protocol/errors';
 import { councilRepository, type CouncilRow } from '../repositories/council.repository';
 import { memberRepository } from '../repositories/member.repository';
@@ -58,6 +60,28 @@ export function councilService(deps: ServiceDeps) {
 			if (!access.ok) return access;
 			const council = await councilRepository(sql).update(councilId, input);
 			return council ? ok(council) : fail('not-found', 'No such council.');
+		},
+
+		async meetingRules(userId: string, councilId: string): Promise<Result<MeetingRules, ErrorCode>> {
+			const access = await authorise(sql, userId, councilId, CouncilAction.view);
+			if (!access.ok) return access;
+			const rules = await councilRepository(sql).findMeetingRules(councilId);
+			return rules ? ok(rules) : fail('not-found', 'No such council.');
+		},
+
+		/** Takes effect for meetings opened from now on; an open meeting keeps the rules it opened with. */
+		async updateMeetingRules(
+			userId: string,
+			councilId: string,
+			input: MeetingRulesInput
+		): Promise<Result<true, ErrorCode>> {
+			const access = await authorise(sql, userId, councilId, CouncilAction.edit);
+			if (!access.ok) return access;
+			await councilRepository(sql).updateMeetingRules(councilId, {
+				quorum: presetRule(input.quorumPreset, input.proxiesCount),
+				proxies: { allowed: input.proxiesAllowed, maxPerHolder: input.proxiesPerHolder }
+			});
+			return ok(true);
 		},
 
 		roleOf: async (userId: string, councilId: string) => (await councilAccess(sql, userId, councilId)).role

@@ -144,7 +144,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 			const base = { councilId: r.councilId, actor: actor.value, seq: r.state.seq };
 			if (since !== undefined && since <= r.state.seq && r.state.seq - since <= CATCH_UP_LIMIT) {
 				const events = (await log.readSince(meetingId, since, CATCH_UP_LIMIT)).map(toFact);
-				return ok({ ...base, snapshot: null, events: events.filter((e) => e.seq < base.seq) });
+				return ok({ ...base, snapshot: null, events: events.filter((e) => e.seq <= base.seq) });
 			}
 			return ok({ ...base, snapshot: r.state, events: [] });
 		},
