@@ -1,19 +1,30 @@
 import { existsSync } from 'node:fs';
 import { ConfigError, readConfig } from './config';
 import { startYishi, type RequestHandler } from './app';
-import { DatabaseUnavailableError } from '../src/lib/server/db/database';
+import { connectServer, DatabaseUnavailableError, openEmbedded } from '../src/lib/server/db/database';
 
 /** `npm start`: the built SvelteKit app with socket.io and Yjs on one port. */
 async function main() {
 	const config = readConfig();
 	// adapter-node checks form posts against ORIGIN; it must be the address people use.
 	process.env.ORIGIN ??= config.origin;
+	// The database first: an unreachable DATABASE_URL is then reported as such whether or not the
+	// app has been built yet (tests and CI start this file before the build step).
+	const database = config.databaseUrl
+		? await connectServer(config.databaseUrl)
+		: await openEmbedded(config.dataDir);
 	const built = new URL('../build/handler.js', import.meta.url);
-	if (!existsSync(built)) throw new StartupError('The app is not built yet: run `npm run build` first.');
+	if (!existsSync(built)) {
+		await database.close();
+		throw new StartupError('The app is not built yet: run `npm run build` first.');
+	}
 	const { handler } = (await import(built.href)) as { handler: RequestHandler };
-	const app = await startYishi({ config, handler });
+	const app = await startYishi({ config, handler, database });
 	const stop = () => {
-		void app.close().finally(() => process.exit(0));
+		void app
+			.close()
+			.then(() => database.close())
+			.finally(() => process.exit(0));
 	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);

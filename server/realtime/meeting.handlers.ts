@@ -17,10 +17,18 @@ export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: A
 	socket.on(
 		'meeting:join',
 		handler(log, 'meeting:join', ClientEvents['meeting:join'], async ({ meetingId, since }) => {
-			const joined = await rooms.join(user.id, meetingId, since);
-			if (!joined.ok) return { ok: false, error: asError(joined.error) };
-			socket.data.meetings.set(meetingId, joined.value.councilId);
+			const admitted = await rooms.admit(user.id, meetingId);
+			if (!admitted.ok) return { ok: false, error: asError(admitted.error) };
+			// In the room before reading the log: a fact committed meanwhile then arrives as an event
+			// (the client skips what its snapshot already holds) instead of falling into a gap.
+			socket.data.meetings.set(meetingId, admitted.value);
 			await socket.join(meetingRoom(meetingId));
+			const joined = await rooms.join(user.id, meetingId, since);
+			if (!joined.ok) {
+				socket.data.meetings.delete(meetingId);
+				await socket.leave(meetingRoom(meetingId));
+				return { ok: false, error: asError(joined.error) };
+			}
 			const { actor, seq, snapshot, events } = joined.value;
 			return { ok: true, value: { actor, seq, snapshot, events } };
 		})

@@ -131,6 +131,14 @@ export function meetingRoomService(deps: ServiceDeps) {
 	}
 
 	return {
+		/** Whether this person may follow the meeting; the council it belongs to if so. */
+		async admit(userId: string, meetingId: string): Promise<Result<string, MeetingRoomError>> {
+			const r = await room(meetingId);
+			if (!r) return fail('not-found', 'No such meeting.');
+			const actor = await actorIn(userId, r.councilId);
+			return actor.ok ? ok(r.councilId) : actor;
+		},
+
 		async join(
 			userId: string,
 			meetingId: string,

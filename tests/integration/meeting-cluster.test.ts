@@ -1,0 +1,153 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingCommand } from '../../src/lib/domain/meeting/meeting-command';
+import type { RecordedFact } from '../../src/lib/domain/meeting/meeting-events';
+import { eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
+import {
+	agendaItem,
+	folded,
+	MeetingClient,
+	newCommandId,
+	range,
+	seedMeeting,
+	seqs
+} from '../helpers/meeting-client';
+import { fromContext, type Seedable } from '../helpers/seed';
+import { freshDatabase, type TestDatabase } from '../helpers/test-database';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+const checkIn = (memberId: string, mode: 'remote' | 'in-person' = 'in-person'): MeetingCommand => ({
+	type: 'attendance:check-in',
+	memberId,
+	mode
+});
+const NEXT: MeetingCommand = { type: 'agenda:next' };
+
+// Several instances share one Postgres server; the embedded database is one process by design.
+describe.runIf(!!process.env.DATABASE_URL)('two instances on one Postgres database', () => {
+	let db: TestDatabase;
+	let a: TestServer;
+	let b: TestServer;
+	let t: Seedable;
+	let clients: MeetingClient[] = [];
+
+	beforeAll(async () => {
+		db = await freshDatabase();
+		a = await startTestServer({ database: db });
+		b = await startTestServer({ database: db });
+		t = fromContext(a.ctx);
+	});
+	afterEach(() => {
+		for (const c of clients) c.close();
+		clients = [];
+	});
+	afterAll(async () => {
+		await b?.close();
+		await a?.close();
+		await db?.close();
+	});
+
+	async function on(server: TestServer, userId: string, meetingId: string) {
+		const client = await MeetingClient.as({ url: server.url, ctx: server.ctx, userId, meetingId });
+		clients.push(client);
+		return client;
+	}
+
+	const head = async (meetingId: string) => (await eventLogRepository(db.sql).head(meetingId)).seq;
+
+	it('[meeting:cluster] a resident on instance B hears the moderator on instance A, and B reports the same state as A', async () => {
+		const m = await seedMeeting(t, ['member', 'member']);
+		const [resident, other] = m.members as [(typeof m.members)[0], (typeof m.members)[0]];
+		const moderatorOnA = await on(a, m.moderator.userId, m.meetingId);
+		const residentOnB = await on(b, resident.userId, m.meetingId);
+		await moderatorOnA.joined();
+		const atJoin = await residentOnB.joined();
+		expect(atJoin.seq).toBe(0);
+
+		const acked: RecordedFact[] = [];
+		for (const command of [
+			agendaItem('电梯加装'),
+			agendaItem('楼道堆物清理'),
+			{ type: 'meeting:open' } as const,
+			checkIn(m.moderator.memberId),
+			checkIn(other.memberId),
+			NEXT,
+			NEXT
+		]) {
+			acked.push(...(await moderatorOnA.run(command)));
+		}
+		const last = acked.at(-1)!.seq;
+		expect(seqs(acked)).toEqual(range(1, last));
+
+		await residentOnB.waitForSeq(last);
+		expect(residentOnB.received).toEqual(acked);
+		const stateOnA = await moderatorOnA.state();
+		const stateOnB = await residentOnB.state();
+		expect(stateOnB).toStrictEqual(stateOnA);
+		expect(folded(atJoin.snapshot!, residentOnB.received)).toStrictEqual(stateOnA);
+		expect(stateOnA.currentItemId).toBe(stateOnA.agenda[1]!.id);
+	});
+
+	it('[meeting:cluster] a command through B after A moved the log on is decided on the latest state, and A’s clients hear it', async () => {
+		const m = await seedMeeting(t, ['member']);
+		const resident = m.members[0]!;
+		const moderatorOnA = await on(a, m.moderator.userId, m.meetingId);
+		const moderatorOnB = await on(b, m.moderator.userId, m.meetingId);
+		const residentOnB = await on(b, resident.userId, m.meetingId);
+		await moderatorOnA.run(agendaItem('第一项'));
+		await moderatorOnA.run(agendaItem('第二项'));
+		await moderatorOnA.run(agendaItem('第三项'));
+		await moderatorOnA.run({ type: 'meeting:open' });
+		// B loads the meeting now, then falls behind while A carries on.
+		const stale = await moderatorOnB.joined();
+		await moderatorOnA.joined();
+		await moderatorOnA.run(NEXT);
+		await moderatorOnA.run(NEXT);
+		const moved = await head(m.meetingId);
+		expect(moved).toBeGreaterThan(stale.seq);
+
+		// Decided on B's stale copy, this would start item 1 at seq stale+1 and clash; B catches up and decides again.
+		const viaB = await moderatorOnB.run(NEXT);
+		expect(viaB).toMatchObject([{ seq: moved + 1, type: 'agenda:item-start' }]);
+		await moderatorOnA.waitForSeq(moved + 1);
+		const state = await moderatorOnA.state();
+		expect(viaB[0]).toMatchObject({ payload: { itemId: state.agenda[2]!.id } });
+		expect(state.currentItemId).toBe(state.agenda[2]!.id);
+		expect(await moderatorOnB.state()).toStrictEqual(state);
+
+		// A resident's own check-in through B, and a retry of it through A, are one fact.
+		const commandId = newCommandId();
+		const checkedIn = await residentOnB.run(checkIn(resident.memberId, 'remote'), commandId);
+		const residentOnA = await on(a, resident.userId, m.meetingId);
+		expect(await residentOnA.command(checkIn(resident.memberId, 'remote'), commandId)).toEqual({
+			ok: true,
+			value: { events: checkedIn }
+		});
+		expect(await head(m.meetingId)).toBe(checkedIn.at(-1)!.seq);
+	});
+
+	it('[meeting:cluster] commands arriving at both instances at once are all recorded, once each, without gaps', async () => {
+		const m = await seedMeeting(t, ['member', 'member', 'member', 'member']);
+		const moderatorOnA = await on(a, m.moderator.userId, m.meetingId);
+		const moderatorOnB = await on(b, m.moderator.userId, m.meetingId);
+		const listenerOnB = await on(b, m.members[0]!.userId, m.meetingId);
+		await moderatorOnA.run({ type: 'meeting:open' });
+		await moderatorOnB.joined();
+		await listenerOnB.joined();
+		const opened = await head(m.meetingId);
+
+		const answers = await Promise.all(
+			m.members.map((member, i) => (i % 2 ? moderatorOnA : moderatorOnB).run(checkIn(member.memberId)))
+		);
+		const facts = answers.flat().sort((x, y) => x.seq - y.seq);
+		const top = await head(m.meetingId);
+		expect(seqs(facts)).toEqual(range(opened + 1, top));
+		expect(facts.filter((f) => f.type === 'attendance:check-in')).toHaveLength(4);
+		// Each instance decided on the latest record, so the majority was crossed exactly once.
+		expect(facts.filter((f) => f.type.startsWith('quorum:')).map((f) => f.type)).toEqual(['quorum:reached']);
+
+		await listenerOnB.waitForSeq(top);
+		// Two instances announce independently, so a listener may hear them in either order; by seq they are complete.
+		expect([...listenerOnB.receivedAfter(opened)].sort((x, y) => x.seq - y.seq)).toEqual(facts);
+		expect(await moderatorOnB.state()).toStrictEqual(await moderatorOnA.state());
+	});
+});
