@@ -8,6 +8,7 @@ export default defineConfig({
 			project: './src/lib/i18n/project.inlang',
 			outdir: './src/lib/paraglide',
 			strategy: ['cookie', 'preferredLanguage', 'baseLocale'],
+			// Keep in step with the `i18n` script in package.json, or the two overwrite each other's output.
 			// The same layout in tests and builds, so neither forces the other to recompile.
 			outputStructure: 'message-modules'
 		}),

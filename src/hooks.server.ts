@@ -2,6 +2,7 @@ import type { Handle, HandleServerError } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { paraglideMiddleware } from '$lib/paraglide/server';
 import { appContext } from '$lib/server/context';
+import { isDatabaseUnavailable } from '$lib/server/db/database';
 import { sessionCookieName } from '$lib/server/auth/session-cookie';
 import { auth } from '$lib/server/auth/sveltekit-auth';
 
@@ -25,7 +26,7 @@ export const handle = sequence(language, auth.handle, signedIn);
 
 export const handleError: HandleServerError = ({ error, status, message }) => {
 	if (status === 404) return { message, code: 'not-found' };
-	const unreachable = error instanceof Error && /ECONNREFUSED|terminat|connect/i.test(error.message);
+	const unreachable = isDatabaseUnavailable(error);
 	if (!unreachable) console.error(error);
 	return unreachable
 		? { message: 'The database is not reachable right now. Please try again shortly.', code: 'unavailable' }

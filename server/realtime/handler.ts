@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Ack, ErrorBody } from '../../src/lib/protocol/errors';
 import type { Logger } from '../log';
+import { isDatabaseUnavailable } from '../../src/lib/server/db/database';
 
 export type AckFn<T> = (answer: Ack<T>) => void;
 
@@ -31,8 +32,7 @@ export function handler<S extends z.ZodType, T>(
 }
 
 function internalError(error: unknown): ErrorBody {
-	const unavailable = error instanceof Error && /ECONNREFUSED|connect|terminat/i.test(error.message);
-	return unavailable
+	return isDatabaseUnavailable(error)
 		? { code: 'unavailable', message: 'The database is not reachable; try again shortly.' }
 		: { code: 'internal', message: 'Something went wrong on the server.' };
 }

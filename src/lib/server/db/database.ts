@@ -87,3 +87,18 @@ export class DatabaseUnavailableError extends Error {}
 function redact(url: string): string {
 	return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
 }
+
+/** Errors that mean the database cannot be reached right now (as opposed to a bug in a query). */
+export function isDatabaseUnavailable(error: unknown): boolean {
+	if (error instanceof DatabaseUnavailableError) return true;
+	const code = (error as { code?: unknown } | null)?.code;
+	return (
+		code === 'ECONNREFUSED' ||
+		code === 'ECONNRESET' ||
+		code === 'CONNECT_TIMEOUT' ||
+		code === 'CONNECTION_CLOSED' ||
+		code === 'CONNECTION_ENDED' ||
+		code === 'CONNECTION_DESTROYED' ||
+		code === '57P01' // admin shutdown
+	);
+}

@@ -2,8 +2,8 @@ import { CouncilAction } from '../../domain/council/permission';
 import { decide, type MeetingActor } from '../../domain/meeting/decide';
 import { evolve } from '../../domain/meeting/evolve';
 import type { MeetingCommand } from '../../domain/meeting/meeting-command';
-import type { RecordedFact } from '../../domain/meeting/meeting-events';
-import { initialMeetingState, type MeetingState } from '../../domain/meeting/meeting-state';
+import type { MeetingRules, RecordedFact } from '../../domain/meeting/meeting-events';
+import { initialMeetingState, MeetingStatus, type MeetingState } from '../../domain/meeting/meeting-state';
 import { toWeightCents, type RosterEntry } from '../../domain/meeting/roster';
 import type { MeetingEvent } from '../../domain/log/meeting-event';
 import { fail, ok, type Result } from '../../domain/result';
@@ -123,6 +123,24 @@ export function meetingRoomService(deps: ServiceDeps) {
 			}));
 	}
 
+	/**
+	 * The council's roster and rules as the pure core needs them. Opening a meeting freezes both
+	 * into its record and the core decides from that copy ever after, so only a meeting that has not
+	 * opened reads them from the council (a roster is a query over every member: the cost of each
+	 * command in a large meeting, on the path to its broadcast).
+	 */
+	async function councilNow(
+		r: Room
+	): Promise<{ roster: readonly RosterEntry[]; rules: MeetingRules | null }> {
+		const { status, roster, rules } = r.state;
+		if (status !== MeetingStatus.scheduled && rules) return { roster, rules };
+		const [current, councilRules] = await Promise.all([
+			currentRoster(r.councilId),
+			councilRepository(sql).findMeetingRules(r.councilId)
+		]);
+		return { roster: current, rules: councilRules };
+	}
+
 	/** Runs `task` after every earlier command on this meeting has finished (in this process). */
 	function serialise<T>(r: Room, task: () => Promise<T>): Promise<T> {
 		const run = r.tail.then(task, task);
@@ -170,10 +188,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 			return serialise(r, async () => {
 				const earlier = (await log.eventsOfCommand(meetingId, commandId)).map(toFact);
 				if (earlier.length > 0) return ok({ councilId: r.councilId, events: earlier, replayed: true });
-				const [roster, rules] = await Promise.all([
-					currentRoster(r.councilId),
-					councilRepository(sql).findMeetingRules(r.councilId)
-				]);
+				const { roster, rules } = await councilNow(r);
 				for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 					const decided = decide(r.state, command, { actor: actor.value, roster, rules: rules! });
 					if (!decided.ok) return decided;

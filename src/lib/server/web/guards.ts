@@ -15,7 +15,7 @@ export function requireUuid(value: string): string {
 	return value;
 }
 
-const STATUS: Partial<Record<ErrorCode, number>> = {
+const STATUS: Partial<Record<string, number>> = {
 	forbidden: 403,
 	'not-found': 404,
 	'invalid-input': 400,
@@ -25,7 +25,10 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
 	'access-revoked': 403
 };
 
+/** The HTTP status that goes with a service failure's code. */
+export const statusOf = (code: string): number => STATUS[code] ?? 400;
+
 /** Turns a service failure into the error page, with its stable code for the page to explain. */
 export function failPage(e: { code: ErrorCode; message: string }): never {
-	error(STATUS[e.code] ?? 400, { message: e.message, code: e.code });
+	error(statusOf(e.code), { message: e.message, code: e.code });
 }

@@ -3,7 +3,7 @@ import { can, CouncilAction } from '$lib/domain/council/permission';
 import { MemberFieldsInput, NewMemberInput, Uuid } from '$lib/protocol/council.schema';
 import { appContext } from '$lib/server/context';
 import { fieldErrors, formObject } from '$lib/server/web/form';
-import { failPage, requireUser } from '$lib/server/web/guards';
+import { failPage, requireUser, statusOf } from '$lib/server/web/guards';
 import { qrSvg } from '$lib/server/web/qr';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -26,7 +26,7 @@ async function memberForm(request: Request) {
 }
 
 const serviceFail = (e: { code: string }, extra: Record<string, unknown> = {}) =>
-	fail(e.code === 'forbidden' ? 403 : e.code === 'not-found' ? 404 : 400, { problem: e.code, ...extra });
+	fail(statusOf(e.code), { problem: e.code, ...extra });
 
 export const actions: Actions = {
 	add: async ({ locals, url, params, request }) => {
