@@ -38,7 +38,9 @@ export function openPad(o: { url: string; room: string; cookie?: string }): PadC
 		provider.on('sync', onSync);
 	});
 	const closed = new Promise<{ code: number; reason: string }>((resolve) => {
-		provider.once('connection-close', (event) => resolve({ code: event?.code ?? 0, reason: String(event?.reason ?? '') }));
+		provider.once('connection-close', (event) =>
+			resolve({ code: event?.code ?? 0, reason: String(event?.reason ?? '') })
+		);
 	});
 	return {
 		doc,

@@ -29,7 +29,10 @@ export function testClock(start = new Date('2026-11-23T02:00:00.000Z')) {
 }
 
 /** The services exactly as the server composes them, for tests that need no transport. */
-export function servicesOver(sql: Pool, now: () => Date = () => new Date()): Seedable & { events: DomainEvents } {
+export function servicesOver(
+	sql: Pool,
+	now: () => Date = () => new Date()
+): Seedable & { events: DomainEvents } {
 	const events = createDomainEvents();
 	return { sql, events, services: createServices({ sql, now, origin: 'http://yishi.test', events }) };
 }
@@ -38,10 +41,17 @@ const unique = () => randomBytes(4).toString('hex');
 
 export function createUser(t: Seedable, o: { name?: string; email?: string | null } = {}): Promise<UserRow> {
 	const tag = unique();
-	return userRepository(t.sql).create({ name: o.name ?? `居民 ${tag}`, email: o.email === undefined ? `resident-${tag}@example.test` : o.email });
+	return userRepository(t.sql).create({
+		name: o.name ?? `居民 ${tag}`,
+		email: o.email === undefined ? `resident-${tag}@example.test` : o.email
+	});
 }
 
-export function createCouncil(t: Seedable, founderId: string, o: Partial<CouncilInput> = {}): Promise<CouncilRow> {
+export function createCouncil(
+	t: Seedable,
+	founderId: string,
+	o: Partial<CouncilInput> = {}
+): Promise<CouncilRow> {
 	const tag = unique();
 	return t.services.councils.create(founderId, {
 		nameZh: `测试议事会 ${tag}`,
@@ -94,7 +104,11 @@ export async function seedCouncil(t: Seedable, roles: readonly Role[] = []) {
 }
 
 /** A meeting of the council, a week after `now`, inserted directly (scheduling has no service yet). */
-export function createMeeting(t: Pick<Seedable, 'sql'>, councilId: string, now = new Date()): Promise<MeetingRow> {
+export function createMeeting(
+	t: Pick<Seedable, 'sql'>,
+	councilId: string,
+	now = new Date()
+): Promise<MeetingRow> {
 	return meetingRepository(t.sql).insert({
 		councilId,
 		titleZh: '测试会议',

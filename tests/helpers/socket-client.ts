@@ -60,7 +60,12 @@ export function emitWithAck<E extends keyof ClientToServer>(
 }
 
 /** Emits anything at all, as a misbehaving client could, and waits for the acknowledgement. */
-export function emitRaw(socket: ClientSocket, event: string, args: unknown[], timeoutMs = 5_000): Promise<unknown> {
+export function emitRaw(
+	socket: ClientSocket,
+	event: string,
+	args: unknown[],
+	timeoutMs = 5_000
+): Promise<unknown> {
 	const untyped = socket as unknown as Socket;
 	return untyped.timeout(timeoutMs).emitWithAck(event, ...args);
 }

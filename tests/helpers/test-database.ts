@@ -47,7 +47,10 @@ async function cachedImages(): Promise<DataDirImages> {
 	const dir = join(tmpdir(), 'yishi-test-pglite', imageKey());
 	const files = { empty: join(dir, 'empty.tar'), migrated: join(dir, 'migrated.tar') };
 	if (existsSync(files.empty) && existsSync(files.migrated)) {
-		return { empty: new Blob([readFileSync(files.empty)]), migrated: new Blob([readFileSync(files.migrated)]) };
+		return {
+			empty: new Blob([readFileSync(files.empty)]),
+			migrated: new Blob([readFileSync(files.migrated)])
+		};
 	}
 	const built = await buildImages();
 	mkdirSync(dir, { recursive: true });
@@ -91,28 +94,37 @@ async function freshEmbeddedDatabase(migrated: boolean): Promise<TestDatabase> {
 
 async function freshServerDatabase(serverUrl: string, migrated: boolean): Promise<TestDatabase> {
 	const name = `yishi_t_${randomBytes(6).toString('hex')}`;
+	await onServer(serverUrl, `create database ${name}`);
+	// force: a socket.io adapter connection of a server under test may still be winding down.
+	const drop = () => onServer(serverUrl, `drop database if exists ${name} with (force)`);
+	const url = new URL(serverUrl);
+	url.pathname = `/${name}`;
+	let db: Database | null = null;
+	try {
+		db = await connectServer(url.href);
+		if (migrated) await migrate(db.sql);
+	} catch (error) {
+		await db?.close();
+		await drop();
+		throw error;
+	}
+	const opened = db;
+	return {
+		...opened,
+		url: url.href,
+		async close() {
+			await opened.close();
+			await drop();
+		}
+	};
+}
+
+/** One statement on the server's maintenance database (create and drop cannot run inside the target). */
+async function onServer(serverUrl: string, statement: string): Promise<void> {
 	const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
 	try {
-		await admin.unsafe(`create database ${name}`);
+		await admin.unsafe(statement);
 	} finally {
 		await admin.end({ timeout: 5 });
 	}
-	const url = new URL(serverUrl);
-	url.pathname = `/${name}`;
-	const db = await connectServer(url.href);
-	if (migrated) await migrate(db.sql);
-	return {
-		...db,
-		url: url.href,
-		async close() {
-			await db.close();
-			const dropper = postgres(serverUrl, { max: 1, onnotice: () => {} });
-			try {
-				// force: the socket.io adapter's LISTEN connection may still be winding down.
-				await dropper.unsafe(`drop database if exists ${name} with (force)`);
-			} finally {
-				await dropper.end({ timeout: 5 });
-			}
-		}
-	};
 }
