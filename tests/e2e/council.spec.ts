@@ -157,3 +157,47 @@ test.describe('managing members', () => {
 		await observerContext.close();
 	});
 });
+
+test.describe('robustness and reading comfort', () => {
+	test('[input:malformed] a malformed form post is refused with a clear answer and changes nothing', async ({
+		page,
+		signInAs,
+		baseURL
+	}) => {
+		const { councilId } = await signInAs(page, 'moderator');
+		await page.goto(`/councils/${councilId}/members`);
+		const before = await page.locator('li.card').count();
+		const post = (action: string, form: Record<string, string>) =>
+			page.request.post(`/councils/${councilId}/members?/${action}`, {
+				form,
+				headers: { origin: baseURL!, accept: 'application/json' }
+			});
+		for (const response of [
+			await post('add', { name: '', role: 'emperor', voteWeight: '-3' }),
+			await post('update', { memberId: 'not-a-uuid', role: 'member' }),
+			await post('revoke', { memberId: '00000000-0000-0000-0000-000000000000' })
+		]) {
+			expect(response.status()).toBeLessThan(500);
+			const body = (await response.json()) as { type: string; status: number };
+			expect(body.type).toBe('failure');
+			expect([400, 404]).toContain(body.status);
+		}
+		await page.reload();
+		await expect(page.locator('li.card')).toHaveCount(before);
+	});
+
+	test('[a11y:zoom] at 200% zoom (half the width) pages need no sideways scrolling', async ({
+		page,
+		signInAs
+	}) => {
+		await page.setViewportSize({ width: 640, height: 900 });
+		const { councilId } = await signInAs(page, 'moderator');
+		for (const path of [`/councils/${councilId}`, `/councils/${councilId}/members`, '/councils']) {
+			await page.goto(path);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth
+			);
+			expect(overflow, path).toBeLessThanOrEqual(0);
+		}
+	});
+});
