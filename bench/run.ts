@@ -1,13 +1,14 @@
+import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { io, type Socket } from 'socket.io-client';
+import { fileURLToPath } from 'node:url';
 import { startYishi } from '../server/app';
 import { readConfig } from '../server/config';
-import { SOCKET_PATH, type ClientToServer, type ServerToClient } from '../src/lib/protocol/socket-events';
 import { sessionCookieName } from '../src/lib/server/auth/session-cookie';
 import { userRepository } from '../src/lib/server/repositories/user.repository';
+import { connect as connectClient, counts, option, percentile, type Client } from './common';
 
 /**
  * `npm run bench`: real socket.io clients, each signed in with its own session, against the real
@@ -17,48 +18,20 @@ import { userRepository } from '../src/lib/server/repositories/user.repository';
  *   ping clients=N p50_ms=… p99_ms=… rss_mb=…
  *
  * rss is this whole process (server, PGlite and the clients). Bounded: fixed rounds, a time limit.
- * Options: --clients 100,500  --rounds 20
+ * Then it runs the live-meeting fan-out bench (bench/fanout.ts) in a fresh process of its own, so
+ * that its server's rss is not this one's, which prints `fanout participants=N …` lines.
+ * Options: --clients 100,500  --rounds 20  --only ping|fanout  (and fanout.ts's own options)
  */
-
-type Client = Socket<ServerToClient, ClientToServer>;
 
 const TIME_LIMIT_MS = 5 * 60_000;
 const CONNECT_TIMEOUT_MS = 30_000;
 const ACK_TIMEOUT_MS = 10_000;
 
-function option(name: string, fallback: string): string {
-	const i = process.argv.indexOf(`--${name}`);
-	return i > 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
-}
-
-const clientCounts = option('clients', '100,500')
-	.split(',')
-	.map((n) => Number.parseInt(n, 10))
-	.filter((n) => n > 0);
+const clientCounts = counts('clients', '100,500');
 const rounds = Number.parseInt(option('rounds', '20'), 10);
+const only = option('only', '');
 
-function percentile(sorted: number[], p: number): number {
-	if (!sorted.length) return Number.NaN;
-	return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-function connect(url: string, cookie: string): Promise<Client> {
-	const socket: Client = io(url, {
-		path: SOCKET_PATH,
-		transports: ['websocket'],
-		extraHeaders: { cookie },
-		reconnection: false,
-		forceNew: true,
-		timeout: CONNECT_TIMEOUT_MS
-	});
-	return new Promise((resolve, reject) => {
-		socket.once('connect', () => resolve(socket));
-		socket.once('connect_error', (error) => {
-			socket.close();
-			reject(error);
-		});
-	});
-}
+const connect = (url: string, cookie: string) => connectClient(url, cookie, CONNECT_TIMEOUT_MS);
 
 /** Every client pings at once, `rounds` times; returns the sorted round-trip times in ms. */
 async function measure(clients: Client[]): Promise<number[]> {
@@ -117,14 +90,40 @@ async function main() {
 	}
 }
 
-const limit = setTimeout(() => {
-	console.error(`bench: stopped after the ${TIME_LIMIT_MS / 1000} s limit`);
-	process.exit(1);
-}, TIME_LIMIT_MS);
-limit.unref();
+/** The fan-out bench in a child process (it forks its own clients); resolves to its exit code. */
+function runFanout(): Promise<number> {
+	const script = fileURLToPath(new URL('./fanout.ts', import.meta.url));
+	// process.execArgv carries tsx's loader, so the child runs TypeScript as this process does.
+	const child = spawn(process.execPath, [...process.execArgv, script, ...process.argv.slice(2)], {
+		stdio: 'inherit'
+	});
+	const forward = (signal: NodeJS.Signals) => child.kill(signal);
+	process.on('SIGINT', forward).on('SIGTERM', forward);
+	return new Promise((resolve) => {
+		child.on('error', (error) => {
+			console.error('fanout bench could not start:', error);
+			resolve(1);
+		});
+		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
+	});
+}
 
-main().then(
-	() => process.exit(0),
+async function all(): Promise<number> {
+	if (only !== 'fanout') {
+		// The ping bench's own limit; the fan-out bench keeps its own.
+		const limit = setTimeout(() => {
+			console.error(`bench: stopped after the ${TIME_LIMIT_MS / 1000} s limit`);
+			process.exit(1);
+		}, TIME_LIMIT_MS);
+		limit.unref();
+		await main();
+		clearTimeout(limit);
+	}
+	return only === 'ping' ? 0 : runFanout();
+}
+
+all().then(
+	(code) => process.exit(code),
 	(error: unknown) => {
 		console.error('bench failed:', error);
 		process.exit(1);
