@@ -27,3 +27,13 @@ export const itemPlannedMs = (item: AgendaItem) => (item.plannedMinutes + item.e
 /** An item is late when it has run past its planned (and extended) time. */
 export const isLate = (item: AgendaItem, now: string, pausedAt: string | null) =>
 	item.status === 'in-progress' && itemElapsedMs(item, now, pausedAt) > itemPlannedMs(item);
+
+/** Minutes and seconds, as a room clock shows them (e.g. 7:05). */
+export function clockText(ms: number): string {
+	const s = Math.max(0, Math.floor(ms / 1000));
+	return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+}
+
+/** How long the person with the floor has been speaking (while paused, up to the pause). */
+export const speakingMs = (floor: { since: string }, now: string, pausedAt: string | null) =>
+	Math.max(0, Date.parse(pausedAt ?? now) - Date.parse(floor.since));
