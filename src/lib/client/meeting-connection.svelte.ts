@@ -104,3 +104,30 @@ export class Ticker {
 		clearInterval(this.timer);
 	}
 }
+
+/**
+ * Follows the meeting whose id `meetingId()` returns, for as long as the calling component lives:
+ * moving to another meeting closes this connection and opens the next.
+ */
+export function followMeeting(meetingId: () => string) {
+	let conn = $state<MeetingConnection | null>(null);
+	let ticker = $state<Ticker | null>(null);
+	$effect(() => {
+		const c = new MeetingConnection(meetingId());
+		const t = new Ticker();
+		conn = c;
+		ticker = t;
+		return () => {
+			c.close();
+			t.stop();
+		};
+	});
+	return {
+		get conn() {
+			return conn;
+		},
+		get ticker() {
+			return ticker;
+		}
+	};
+}
