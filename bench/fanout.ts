@@ -1,13 +1,10 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io';
-import { startYishi, type Yishi } from '../server/app';
-import { readConfig } from '../server/config';
+import type { Yishi } from '../server/app';
+import { startBenchApp } from './bench-app';
 import { meetingRoom } from '../server/realtime/meeting.handlers';
 import { CouncilKind } from '../src/lib/domain/council/council-kind';
 import { Role } from '../src/lib/domain/council/role';
@@ -203,15 +200,7 @@ function details(m: Measured, bareEmit: number[]): string {
 let clients: ChildProcess | null = null;
 
 async function main() {
-	const dataDir = mkdtempSync(join(tmpdir(), 'yishi-bench-fanout-'));
-	const config = readConfig({
-		PORT: '0',
-		HOST: '127.0.0.1',
-		DATA_DIR: dataDir,
-		YISHI_DEMO: '0',
-		YISHI_LOG: 'silent'
-	});
-	const app = await startYishi({ config });
+	const { app, dispose } = await startBenchApp('yishi-bench-fanout-');
 	registerBaseline(app);
 	// Under tsx the child inherits its loader through process.execArgv (fork's default).
 	const child = fork(fileURLToPath(new URL('./fanout-clients.ts', import.meta.url)), [], {
@@ -260,8 +249,7 @@ async function main() {
 				resolve();
 			});
 		});
-		await app.close();
-		rmSync(dataDir, { recursive: true, force: true });
+		await dispose();
 	}
 }
 

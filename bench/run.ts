@@ -1,11 +1,7 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import { startYishi } from '../server/app';
-import { readConfig } from '../server/config';
+import { startBenchApp } from './bench-app';
 import { sessionCookieName } from '../src/lib/server/auth/session-cookie';
 import { userRepository } from '../src/lib/server/repositories/user.repository';
 import { connect as connectClient, counts, option, percentile, type Client } from './common';
@@ -51,15 +47,7 @@ async function measure(clients: Client[]): Promise<number[]> {
 }
 
 async function main() {
-	const dataDir = mkdtempSync(join(tmpdir(), 'yishi-bench-'));
-	const config = readConfig({
-		PORT: '0',
-		HOST: '127.0.0.1',
-		DATA_DIR: dataDir,
-		YISHI_DEMO: '0',
-		YISHI_LOG: 'silent'
-	});
-	const app = await startYishi({ config });
+	const { app, dispose } = await startBenchApp('yishi-bench-');
 	const cookieName = sessionCookieName(app.ctx.settings.secureCookies);
 	const cookies: string[] = [];
 	const clients: Client[] = [];
@@ -85,8 +73,7 @@ async function main() {
 		}
 	} finally {
 		for (const socket of clients) socket.close();
-		await app.close();
-		rmSync(dataDir, { recursive: true, force: true });
+		await dispose();
 	}
 }
 
