@@ -100,7 +100,7 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 		ctx,
 		io,
 		async close() {
-			collab.close();
+			await collab.close();
 			await new Promise<void>((resolve) => io.close(() => resolve()));
 			await cluster?.close();
 			http.closeAllConnections();

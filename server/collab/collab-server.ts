@@ -9,6 +9,7 @@ import type { AppContext } from '../../src/lib/server/context';
 import { councilAccess } from '../../src/lib/server/services/council-access';
 import type { Logger } from '../log';
 import { makeReadOnly } from './read-only';
+import { postgresCollabPersistence } from './collab-persistence';
 
 /** Largest single websocket frame accepted; a document update above this is refused. */
 export const MAX_COLLAB_FRAME_BYTES = 4 * 1024 * 1024;
@@ -16,11 +17,14 @@ export const MAX_COLLAB_FRAME_BYTES = 4 * 1024 * 1024;
 export interface CollabEndpoint {
 	handles(req: IncomingMessage): boolean;
 	upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
-	close(): void;
+	close(): Promise<void>;
 }
 
 export function createCollabEndpoint(ctx: AppContext, log: Logger): CollabEndpoint {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_COLLAB_FRAME_BYTES });
+	// One per process: y-websocket keeps its documents and persistence in module state.
+	const persistence = postgresCollabPersistence(ctx.db.sql, log);
+	let closing = false;
 	const byCouncil = new Map<string, Set<{ ws: WebSocket; userId: string }>>();
 
 	ctx.deps.events.on('membership:revoked', ({ councilId, userId }) => {
@@ -42,12 +46,16 @@ export function createCollabEndpoint(ctx: AppContext, log: Logger): CollabEndpoi
 		const set = byCouncil.get(room.councilId) ?? new Set();
 		byCouncil.set(room.councilId, set.add(entry));
 		ws.on('close', () => set.delete(entry));
-		setupWSConnection(ws, req, { docName: collabRoomName(room) });
+		const docName = collabRoomName(room);
+		await persistence.open(docName);
+		if (ws.readyState !== ws.OPEN) return;
+		setupWSConnection(ws, req, { docName });
 	}
 
 	return {
 		handles: (req) => (req.url ?? '').startsWith(COLLAB_PREFIX),
 		upgrade(req, socket, head) {
+			if (closing) return void socket.destroy();
 			wss.handleUpgrade(req, socket, head, (ws) => {
 				// A client's first sync message can arrive while we authorise; with no listener yet it
 				// would be dropped, so the raw socket holds it until setupWSConnection has subscribed.
@@ -60,6 +68,15 @@ export function createCollabEndpoint(ctx: AppContext, log: Logger): CollabEndpoi
 					.finally(() => socket.resume());
 			});
 		},
-		close: () => wss.close()
+		/** Closes every document connection (which compacts each document) and waits for the writes. */
+		async close() {
+			closing = true;
+			// Providers reconnect by themselves; each closed connection lets y-websocket store its document.
+			await Promise.all(
+				[...wss.clients].map((ws) => new Promise((resolve) => ws.once('close', resolve).terminate()))
+			);
+			await new Promise<void>((resolve) => wss.close(() => resolve()));
+			await persistence.flushed();
+		}
 	};
 }
