@@ -7,7 +7,7 @@ import type { YishiIo, YishiSocket } from './socket-server';
 
 export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 
-const asError = (e: { code: string; message: string }) => ({ code: e.code as ErrorCode, message: e.message });
+const asError = (e: { code: ErrorCode; message: string }) => ({ code: e.code, message: e.message });
 
 /** Join a meeting's live room and send commands to it; facts go to everyone in the room after commit. */
 export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: AppContext, log: Logger) {

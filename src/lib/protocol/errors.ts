@@ -1,3 +1,5 @@
+import type { MeetingErrorCode } from '../domain/meeting/meeting-command';
+
 /** Stable codes for every expected failure, shared by HTTP answers, socket acks and close reasons. */
 export const ErrorCode = {
 	unauthenticated: 'unauthenticated',
@@ -15,7 +17,8 @@ export const ErrorCode = {
 	internal: 'internal'
 } as const;
 
-export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
+/** Also the meeting core's refusal codes, which reach clients unchanged in acknowledgements. */
+export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode] | MeetingErrorCode;
 
 export interface ErrorBody {
 	code: ErrorCode;

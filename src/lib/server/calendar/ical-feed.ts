@@ -1,14 +1,5 @@
 import ical from 'ical-generator';
-
-export interface FeedMeeting {
-	id: string;
-	titleZh: string;
-	titleEn: string;
-	startsAt: Date;
-	plannedMinutes: number;
-	location: string | null;
-	onlineUrl: string | null;
-}
+import type { FeedMeeting } from '../repositories/schedule.repository';
 
 /** An RFC 5545 calendar of a council's meetings, bilingual titles, each linking to its live room. */
 export function councilCalendar(input: {

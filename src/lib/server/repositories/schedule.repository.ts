@@ -1,4 +1,8 @@
 import type { Sql } from '../db/database';
+import type { MeetingRow } from './meeting.repository';
+
+/** A meeting as a calendar shows it. */
+export type FeedMeeting = Omit<MeetingRow, 'councilId'>;
 import type { TemplateItem } from '../../domain/meeting/agenda-template';
 
 export interface AgendaTemplateRow {
@@ -41,17 +45,7 @@ export function scheduleRepository(sql: Sql) {
 		},
 		/** Meetings for a calendar feed: the last year and everything ahead. */
 		feedMeetings(councilId: string, since: Date) {
-			return sql<
-				{
-					id: string;
-					titleZh: string;
-					titleEn: string;
-					startsAt: Date;
-					plannedMinutes: number;
-					location: string | null;
-					onlineUrl: string | null;
-				}[]
-			>`
+			return sql<FeedMeeting[]>`
 				select id, title_zh, title_en, starts_at, planned_minutes, location, online_url
 				from meeting where council_id = ${councilId} and starts_at >= ${since}
 				order by starts_at limit 500`;

@@ -15,7 +15,7 @@ import { memberRepository } from '../repositories/member.repository';
 import { authorise } from './council-access';
 import type { ServiceDeps } from './deps';
 
-export type MeetingRoomError = ErrorCode | 'meeting-not-open' | string;
+export type MeetingRoomError = ErrorCode;
 
 interface Room {
 	meetingId: string;
@@ -210,9 +210,6 @@ export function meetingRoomService(deps: ServiceDeps) {
 				}
 				return fail('seq-conflict', 'The meeting is very busy; please try again.');
 			});
-		},
-
-		/** Forget cached state (tests, and after a restore); the next use reloads from the log. */
-		evict: (meetingId: string) => void rooms.delete(meetingId)
+		}
 	};
 }
