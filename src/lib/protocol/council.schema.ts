@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DECISION_PRESET_IDS } from './voting.schema';
 import { COUNCIL_KINDS } from '../domain/council/council-kind';
 import { ROLES } from '../domain/council/role';
 import { MAX_VOTE_WEIGHT } from '../domain/council/membership';
@@ -40,6 +41,11 @@ export type NewMemberInput = z.infer<typeof NewMemberInput>;
 
 export const Uuid = z.uuid();
 
+const checkbox = z
+	.literal('on')
+	.optional()
+	.transform((v) => v === 'on');
+
 export const MeetingRulesInput = z.object({
 	quorumPreset: z.enum(QUORUM_PRESET_IDS as [QuorumPresetId, ...QuorumPresetId[]]),
 	proxiesCount: z
@@ -50,6 +56,10 @@ export const MeetingRulesInput = z.object({
 		.literal('on')
 		.optional()
 		.transform((v) => v === 'on'),
-	proxiesPerHolder: z.coerce.number().int().min(0).max(50).default(1)
+	proxiesPerHolder: z.coerce.number().int().min(0).max(50).default(1),
+	votingPreset: z.enum(DECISION_PRESET_IDS).default('robert-majority'),
+	requireSecond: checkbox,
+	allowChange: checkbox,
+	secretByDefault: checkbox
 });
 export type MeetingRulesInput = z.infer<typeof MeetingRulesInput>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { VotingCommandInputs } from './voting.schema';
 
 const id = z.string().min(1).max(64);
 const memberId = z.uuid();
@@ -38,7 +39,8 @@ export const MeetingCommandInput = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('speaker:hand-raise'), memberId, pointOfOrder: z.boolean().default(false) }),
 	z.object({ type: z.literal('speaker:hand-lower'), memberId }),
 	z.object({ type: z.literal('speaker:floor-give'), memberId }),
-	z.object({ type: z.literal('speaker:floor-end') })
+	z.object({ type: z.literal('speaker:floor-end') }),
+	...VotingCommandInputs
 ]);
 
 export const MeetingJoinInput = z

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-const Threshold = z.discriminatedUnion('type', [
+export const ThresholdInput = z.discriminatedUnion('type', [
 	z.object({ type: z.literal('count'), count: z.number().int().min(0) }),
 	z.object({
 		type: z.literal('fraction'),
@@ -11,7 +11,12 @@ const Threshold = z.discriminatedUnion('type', [
 ]);
 
 export const QuorumRuleInput = z.discriminatedUnion('kind', [
-	z.object({ kind: z.literal('headcount'), headcount: Threshold, proxiesCount: z.boolean() }),
-	z.object({ kind: z.literal('weighted'), weight: Threshold, proxiesCount: z.boolean() }),
-	z.object({ kind: z.literal('double'), headcount: Threshold, weight: Threshold, proxiesCount: z.boolean() })
+	z.object({ kind: z.literal('headcount'), headcount: ThresholdInput, proxiesCount: z.boolean() }),
+	z.object({ kind: z.literal('weighted'), weight: ThresholdInput, proxiesCount: z.boolean() }),
+	z.object({
+		kind: z.literal('double'),
+		headcount: ThresholdInput,
+		weight: ThresholdInput,
+		proxiesCount: z.boolean()
+	})
 ]);

@@ -1,6 +1,8 @@
 import { can, CouncilAction } from '../council/permission';
 import { isVotingRole, type Role } from '../council/role';
 import { fail, ok, type Result } from '../result';
+import { decideMotion } from '../voting/motion-decide';
+import type { PublishedSecretBallot } from '../voting/motion';
 import { evolve } from './evolve';
 import type { MeetingCommand, MeetingErrorCode } from './meeting-command';
 import type { MeetingFact, MeetingRules } from './meeting-events';
@@ -19,6 +21,8 @@ export interface DecideContext {
 	/** The council's members and rules now; frozen into the record when the meeting opens. */
 	roster: readonly RosterEntry[];
 	rules: MeetingRules;
+	/** What only the server knows about a ballot: see MotionContext. */
+	ballot?: { receiptTag: string | null; receiptInBox: boolean; secretBox: readonly PublishedSecretBallot[] };
 }
 
 type Decision = Result<MeetingFact[], MeetingErrorCode>;
@@ -126,6 +130,52 @@ function decideCommand(state: MeetingState, c: MeetingCommand, ctx: DecideContex
 		case 'speaker:floor-end':
 			if (!running) return fail('meeting-not-open', 'The meeting is not open.');
 			return decideSpeaker(state, c, ctx, present);
+		case 'motion:propose':
+		case 'motion:second':
+		case 'motion:withdraw':
+		case 'motion:rebind':
+		case 'motion:recuse':
+		case 'vote:open':
+		case 'ballot:cast':
+		case 'ballot:hand-count':
+		case 'vote:close':
+			return decideMotion(state, c, {
+				actor,
+				rules,
+				receiptTag: ctx.ballot?.receiptTag ?? null,
+				receiptInBox: ctx.ballot?.receiptInBox ?? false,
+				secretBox: ctx.ballot?.secretBox ?? []
+			});
+		case 'document:version-frozen':
+			if (!may(CouncilAction.freezeDocument)) return deny('The moderator or clerk freezes versions.');
+			if (!running) return fail('meeting-not-open', 'The meeting is not open.');
+			return facts({ type: c.type, payload: c.version });
+		case 'task:create':
+			if (!may(CouncilAction.takeMinutes)) return deny('The moderator or clerk records follow-up tasks.');
+			if (!running) return fail('meeting-not-open', 'The meeting is not open.');
+			if (state.followUps.some((t) => t.taskId === c.taskId))
+				return fail('invalid-input', 'A task with this id exists.');
+			if (c.itemId !== null && !item(c.itemId)) return fail('no-such-item', 'No such agenda item.');
+			if (c.ownerMemberId !== null && !member(c.ownerMemberId))
+				return fail('no-such-member', 'Not a member of this council.');
+			if (!/^\d{4}-\d{2}-\d{2}$/.test(c.dueOn))
+				return fail('invalid-input', 'Give the due date as YYYY-MM-DD.');
+			return facts({
+				type: c.type,
+				payload: {
+					taskId: c.taskId,
+					title: c.title,
+					ownerMemberId: c.ownerMemberId,
+					ownerOrganisation: c.ownerOrganisation,
+					dueOn: c.dueOn,
+					itemId: c.itemId,
+					motionId: c.motionId
+				}
+			});
+		case 'task:update':
+			if (!may(CouncilAction.takeMinutes)) return deny('The moderator or clerk records task progress.');
+			if (!running) return fail('meeting-not-open', 'The meeting is not open.');
+			return facts({ type: c.type, payload: { taskId: c.taskId, status: c.status, note: c.note } });
 	}
 }
 
@@ -151,6 +201,8 @@ function decideRunning(state: MeetingState, c: RunningCommand): Decision {
 		case 'meeting:resume':
 			return state.status === MeetingStatus.open ? ok([]) : facts({ type: c.type, payload: {} });
 		case 'meeting:adjourn':
+			if (state.motions.some((m) => m.status === 'voting'))
+				return fail('invalid-input', 'Close the open vote before adjourning.');
 			return facts({ type: c.type, payload: {} });
 		case 'agenda:item-start':
 			if (!state.agenda.some((i) => i.id === c.itemId)) return fail('no-such-item', 'No such agenda item.');

@@ -1,3 +1,5 @@
+import { DEFAULT_VOTING_RULES } from '../voting/motion';
+import { evolveMotions } from '../voting/motion-evolve';
 import { insertAt, moveTo } from './agenda';
 import type { RecordedFact } from './meeting-events';
 import { MeetingStatus, type AgendaItem, type MeetingState } from './meeting-state';
@@ -35,7 +37,8 @@ export function evolve(state: MeetingState, fact: RecordedFact): MeetingState {
 				status: MeetingStatus.open,
 				openedAt: at,
 				roster: fact.payload.roster,
-				rules: fact.payload.rules
+				// Records opened before councils had voting rules vote by the default ones.
+				rules: { ...fact.payload.rules, voting: fact.payload.rules.voting ?? DEFAULT_VOTING_RULES }
 			};
 		case 'meeting:pause':
 			return { ...s, status: MeetingStatus.paused, pausedAt: at };
@@ -123,6 +126,23 @@ export function evolve(state: MeetingState, fact: RecordedFact): MeetingState {
 			};
 		case 'speaker:floor-end':
 			return { ...s, floor: null };
+		case 'motion:propose':
+		case 'motion:second':
+		case 'motion:withdraw':
+		case 'motion:rebind':
+		case 'motion:recuse':
+		case 'vote:open':
+		case 'ballot:cast':
+		case 'ballot:turnout':
+		case 'ballot:hand-count':
+		case 'vote:close':
+			return { ...s, motions: evolveMotions(s.motions, fact, at) };
+		case 'document:version-frozen':
+			return { ...s, frozenVersions: [...s.frozenVersions, { ...fact.payload, frozenAt: at }] };
+		case 'task:create':
+			return { ...s, followUps: [...s.followUps, { ...fact.payload, createdAt: at }] };
+		case 'task:update':
+			return { ...s, followUpUpdates: [...s.followUpUpdates, { ...fact.payload, at }] };
 	}
 }
 

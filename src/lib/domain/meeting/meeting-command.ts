@@ -1,3 +1,6 @@
+import type { DecisionPresetId, DecisionRule } from '../voting/decision-rule';
+import type { BallotForm, Choice, FrozenTextRef } from '../voting/motion';
+import type { FollowUpStatus } from './follow-up';
 import type { AgendaItemFields, AttendanceMode } from './meeting-events';
 
 /** What people ask of a meeting. The server decides each against the current state. */
@@ -21,7 +24,54 @@ export type MeetingCommand =
 	| { type: 'speaker:hand-raise'; memberId: string; pointOfOrder: boolean }
 	| { type: 'speaker:hand-lower'; memberId: string }
 	| { type: 'speaker:floor-give'; memberId: string }
-	| { type: 'speaker:floor-end' };
+	| { type: 'speaker:floor-end' }
+	| {
+			type: 'motion:propose';
+			motionId: string;
+			itemId: string;
+			text: string;
+			document?: FrozenTextRef | null;
+			form?: BallotForm;
+			/** Defaults to the proposer; the moderator or clerk may enter a motion moved in the room. */
+			moverId?: string;
+			amends?: string | null;
+	  }
+	| { type: 'motion:second'; motionId: string; seconderId?: string }
+	| { type: 'motion:withdraw'; motionId: string }
+	| { type: 'motion:rebind'; motionId: string; text: string; document: FrozenTextRef | null }
+	| { type: 'motion:recuse'; motionId: string; memberId: string; reason: string }
+	| {
+			type: 'vote:open';
+			motionId: string;
+			secret?: boolean;
+			ruleId?: DecisionPresetId | 'custom';
+			rule?: DecisionRule;
+			allowChange?: boolean;
+			hideRunningTally?: boolean;
+	  }
+	| {
+			type: 'ballot:cast';
+			motionId: string;
+			/** Defaults to the sender; a proxy holder names the giver; the moderator enters roll calls. */
+			voterId?: string;
+			choice: Choice;
+			/** The voter's own receipt code (chosen by their device); in secret votes, also the key to change it. */
+			receipt?: string;
+	  }
+	| { type: 'ballot:hand-count'; motionId: string; counts: Record<string, number> }
+	| { type: 'vote:close'; motionId: string }
+	| { type: 'document:version-frozen'; version: FrozenTextRef }
+	| {
+			type: 'task:create';
+			taskId: string;
+			title: string;
+			ownerMemberId: string | null;
+			ownerOrganisation: string | null;
+			dueOn: string;
+			itemId: string | null;
+			motionId: string | null;
+	  }
+	| { type: 'task:update'; taskId: string; status: FollowUpStatus; note: string };
 
 export type MeetingCommandType = MeetingCommand['type'];
 
@@ -36,6 +86,21 @@ export const MeetingErrorCode = {
 	proxyLimit: 'proxy-limit',
 	noSuchItem: 'no-such-item',
 	noSuchMember: 'no-such-member',
-	itemAlreadyStarted: 'item-already-started'
+	itemAlreadyStarted: 'item-already-started',
+	noSuchMotion: 'no-such-motion',
+	motionNotOpen: 'motion-not-open',
+	secondRequired: 'second-required',
+	amendmentPending: 'amendment-pending',
+	noQuorum: 'no-quorum',
+	voteNotOpen: 'vote-not-open',
+	voteClosed: 'vote-closed',
+	notEligible: 'not-eligible',
+	recused: 'recused',
+	alreadyVoted: 'already-voted',
+	proxyLapsed: 'proxy-lapsed',
+	countedByHand: 'counted-by-hand',
+	handCountNeedsRollCall: 'hand-count-needs-roll-call',
+	invalidChoice: 'invalid-choice',
+	unknownReceipt: 'unknown-receipt'
 } as const;
 export type MeetingErrorCode = (typeof MeetingErrorCode)[keyof typeof MeetingErrorCode];

@@ -1,3 +1,15 @@
+import type { DecisionPresetId, DecisionRule } from '../voting/decision-rule';
+import type { Voter } from '../voting/tally';
+import type {
+	BallotForm,
+	CastVia,
+	Choice,
+	FrozenTextRef,
+	HandCount,
+	VoteOutcome,
+	VotingRules
+} from '../voting/motion';
+import type { FollowUpStatus } from './follow-up';
 import type { QuorumRule, QuorumStatus } from './quorum';
 import type { RosterEntry } from './roster';
 
@@ -23,6 +35,7 @@ export type AttendanceMode = (typeof AttendanceMode)[keyof typeof AttendanceMode
 export interface MeetingRules {
 	quorum: QuorumRule;
 	proxies: { allowed: boolean; maxPerHolder: number };
+	voting: VotingRules;
 }
 
 /** Every fact a meeting's record can hold, by type (noun:verb). Payloads only; seq, actor and time wrap them. */
@@ -47,6 +60,56 @@ export interface MeetingEventMap {
 	'speaker:hand-lower': { memberId: string };
 	'speaker:floor-give': { memberId: string };
 	'speaker:floor-end': { memberId: string };
+	'motion:propose': {
+		motionId: string;
+		itemId: string;
+		kind: 'main' | 'amendment';
+		amends: string | null;
+		text: string;
+		document: FrozenTextRef | null;
+		form: BallotForm;
+		moverId: string;
+	};
+	'motion:second': { motionId: string; seconderId: string };
+	'motion:withdraw': { motionId: string };
+	/** The main motion now stands on the text an adopted amendment produced. */
+	'motion:rebind': { motionId: string; text: string; document: FrozenTextRef | null };
+	'motion:recuse': { motionId: string; memberId: string; reason: string };
+	'vote:open': {
+		motionId: string;
+		secret: boolean;
+		allowChange: boolean;
+		hideRunningTally: boolean;
+		ruleId: DecisionPresetId | 'custom';
+		rule: DecisionRule;
+		voters: Voter[];
+		quorum: QuorumStatus;
+	};
+	/** A named ballot (open votes). */
+	'ballot:cast': {
+		motionId: string;
+		voterId: string;
+		castBy: string;
+		via: CastVia;
+		choice: Choice;
+		receiptTag: string | null;
+	};
+	/** That someone voted in a secret vote; the choice is only in the ballot box, without the voter. */
+	'ballot:turnout': { motionId: string; voterId: string; castBy: string; via: CastVia };
+	'ballot:hand-count': { motionId: string } & HandCount;
+	'vote:close': { motionId: string } & Omit<VoteOutcome, 'closedAt'>;
+	'document:version-frozen': FrozenTextRef;
+	'task:create': {
+		taskId: string;
+		title: string;
+		ownerMemberId: string | null;
+		ownerOrganisation: string | null;
+		/** A calendar date, YYYY-MM-DD, in the council's time zone. */
+		dueOn: string;
+		itemId: string | null;
+		motionId: string | null;
+	};
+	'task:update': { taskId: string; status: FollowUpStatus; note: string };
 }
 
 export type MeetingEventType = keyof MeetingEventMap;

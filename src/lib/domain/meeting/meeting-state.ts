@@ -1,4 +1,6 @@
-import type { AgendaItemFields, AttendanceMode, MeetingRules } from './meeting-events';
+import type { FrozenTextRef, Motion } from '../voting/motion';
+import type { FollowUpStatus } from './follow-up';
+import type { AgendaItemFields, AttendanceMode, MeetingEventMap, MeetingRules } from './meeting-events';
 import type { QuorumStatus } from './quorum';
 import type { RosterEntry } from './roster';
 
@@ -50,6 +52,11 @@ export interface MeetingState {
 	quorum: QuorumStatus | null;
 	speakers: SpeakerRequest[];
 	floor: { memberId: string; since: string } | null;
+	/** In the order proposed. */
+	motions: Motion[];
+	frozenVersions: (FrozenTextRef & { frozenAt: string })[];
+	followUps: (MeetingEventMap['task:create'] & { createdAt: string })[];
+	followUpUpdates: { taskId: string; status: FollowUpStatus; note: string; at: string }[];
 }
 
 export const initialMeetingState: MeetingState = {
@@ -66,5 +73,9 @@ export const initialMeetingState: MeetingState = {
 	proxies: {},
 	quorum: null,
 	speakers: [],
-	floor: null
+	floor: null,
+	motions: [],
+	frozenVersions: [],
+	followUps: [],
+	followUpUpdates: []
 };

@@ -1,3 +1,4 @@
+import { DEFAULT_VOTING_RULES } from '../voting/motion';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { decide, type DecideContext, type MeetingActor } from './decide';
@@ -29,7 +30,11 @@ const roster = [
 	person('zheng', 'member'),
 	person('hu', 'member')
 ];
-const rules = { quorum: QuorumPreset.majorityOfMembers, proxies: { allowed: true, maxPerHolder: 1 } };
+const rules = {
+	quorum: QuorumPreset.majorityOfMembers,
+	proxies: { allowed: true, maxPerHolder: 1 },
+	voting: DEFAULT_VOTING_RULES
+};
 const actorOf = (memberId: string): MeetingActor => {
 	const r = roster.find((x) => x.memberId === memberId)!;
 	return { userId: r.userId, role: r.role, memberId };

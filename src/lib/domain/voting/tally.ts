@@ -12,6 +12,13 @@ export interface Voter {
 	present: boolean;
 }
 
+/** A ballot as counted: its choice and what it weighs, whoever cast it (secret ballots have no voter). */
+export interface CountedBallot {
+	choice: VoteOption;
+	weightCents: number;
+	constituency: string | null;
+}
+
 export interface Counts {
 	yes: number;
 	no: number;
@@ -45,23 +52,40 @@ export function tallyVote(
 	voters: readonly Voter[],
 	ballots: ReadonlyMap<string, VoteOption>
 ): Tally {
-	const counted = voters.filter((v) => ballots.has(v.memberId));
-	const overall = scopeParts('overall', rule, voters, counted, ballots);
+	const counted = voters
+		.filter((v) => ballots.has(v.memberId))
+		.map((v) => ({
+			choice: ballots.get(v.memberId)!,
+			weightCents: v.weightCents,
+			constituency: v.constituency
+		}));
+	return tallyBallots(rule, voters, counted);
+}
+
+/**
+ * Decides a vote from ballots that need not name their voter (secret ballots, hand counts):
+ * `voters` give the bases (present, members, participation), `ballots` the choices.
+ */
+export function tallyBallots(
+	rule: DecisionRule,
+	voters: readonly Voter[],
+	ballots: readonly CountedBallot[]
+): Tally {
+	const overall = scopeParts('overall', rule, voters, ballots);
 	const groups = rule.perConstituency ? [...new Set(voters.map((v) => v.constituency ?? ''))].sort() : [];
 	const perGroup = groups.flatMap((g) =>
 		scopeParts(
 			{ constituency: g },
 			rule,
 			voters.filter((v) => (v.constituency ?? '') === g),
-			counted.filter((v) => (v.constituency ?? '') === g),
-			ballots
+			ballots.filter((b) => (b.constituency ?? '') === g)
 		)
 	);
 	const parts = [...overall, ...perGroup];
 	return {
 		carried: parts.every((p) => p.met),
-		counts: sums(counted, ballots, () => 1),
-		weights: sums(counted, ballots, (v) => v.weightCents),
+		counts: sums(ballots, () => 1),
+		weights: sums(ballots, (b) => b.weightCents),
 		parts
 	};
 }
@@ -70,15 +94,14 @@ function scopeParts(
 	scope: TallyPart['scope'],
 	rule: DecisionRule,
 	voters: readonly Voter[],
-	counted: readonly Voter[],
-	ballots: ReadonlyMap<string, VoteOption>
+	ballots: readonly CountedBallot[]
 ): TallyPart[] {
 	const measures: ('headcount' | 'weight')[] =
 		rule.measure === 'both' ? ['headcount', 'weight'] : [rule.measure];
 	return measures.flatMap((measure) => {
-		const size = measure === 'headcount' ? () => 1 : (v: Voter) => v.weightCents;
+		const size = measure === 'headcount' ? () => 1 : (v: { weightCents: number }) => v.weightCents;
 		const total = (list: readonly Voter[]) => list.reduce((s, v) => s + size(v), 0);
-		const c = sums(counted, ballots, size);
+		const c = sums(ballots, size);
 		const out: TallyPart[] = [];
 		if (rule.participation) {
 			out.push(
@@ -116,12 +139,8 @@ function part(
 	};
 }
 
-function sums(
-	voters: readonly Voter[],
-	ballots: ReadonlyMap<string, VoteOption>,
-	size: (v: Voter) => number
-): Counts {
+function sums(ballots: readonly CountedBallot[], size: (b: CountedBallot) => number): Counts {
 	const out: Counts = { yes: 0, no: 0, abstain: 0 };
-	for (const v of voters) out[ballots.get(v.memberId)!] += size(v);
+	for (const b of ballots) out[b.choice] += size(b);
 	return out;
 }

@@ -2,7 +2,9 @@ import type { Sql } from '../db/database';
 import type { CouncilKind } from '../../domain/council/council-kind';
 import type { Role } from '../../domain/council/role';
 import type { MeetingRules } from '../../domain/meeting/meeting-events';
+import { DEFAULT_VOTING_RULES } from '../../domain/voting/motion';
 import { QuorumRuleInput } from '../../protocol/quorum.schema';
+import { VotingRulesStored } from '../../protocol/voting.schema';
 
 export interface CouncilRow {
 	id: string;
@@ -47,17 +49,21 @@ export function councilRepository(sql: Sql) {
 		},
 		/** The council's rules for running meetings; a stored rule that no longer parses is a bug. */
 		async findMeetingRules(id: string): Promise<MeetingRules | null> {
-			const [row] = await sql<{ quorumRule: unknown; proxiesAllowed: boolean; proxiesPerHolder: number }[]>`
-				select quorum_rule, proxies_allowed, proxies_per_holder from council where id = ${id}`;
+			const [row] = await sql<
+				{ quorumRule: unknown; proxiesAllowed: boolean; proxiesPerHolder: number; votingRules: unknown }[]
+			>`
+				select quorum_rule, proxies_allowed, proxies_per_holder, voting_rules from council where id = ${id}`;
 			if (!row) return null;
 			return {
 				quorum: QuorumRuleInput.parse(row.quorumRule),
-				proxies: { allowed: row.proxiesAllowed, maxPerHolder: row.proxiesPerHolder }
+				proxies: { allowed: row.proxiesAllowed, maxPerHolder: row.proxiesPerHolder },
+				voting: row.votingRules ? VotingRulesStored.parse(row.votingRules) : DEFAULT_VOTING_RULES
 			};
 		},
 		async updateMeetingRules(id: string, rules: MeetingRules): Promise<void> {
 			await sql`update council set quorum_rule = ${sql.json(rules.quorum as never)},
 				proxies_allowed = ${rules.proxies.allowed}, proxies_per_holder = ${rules.proxies.maxPerHolder},
+				voting_rules = ${sql.json(rules.voting as never)},
 				updated_at = now()
 				where id = ${id}`;
 		},

@@ -1,3 +1,4 @@
+import { DECISION_PRESETS } from '../../domain/voting/decision-rule';
 import { randomBytes } from 'node:crypto';
 import { CouncilAction } from '../../domain/council/permission';
 import { Role } from '../../domain/council/role';
@@ -79,7 +80,14 @@ export function councilService(deps: ServiceDeps) {
 			if (!access.ok) return access;
 			await councilRepository(sql).updateMeetingRules(councilId, {
 				quorum: presetRule(input.quorumPreset, input.proxiesCount),
-				proxies: { allowed: input.proxiesAllowed, maxPerHolder: input.proxiesPerHolder }
+				proxies: { allowed: input.proxiesAllowed, maxPerHolder: input.proxiesPerHolder },
+				voting: {
+					preset: input.votingPreset,
+					rule: DECISION_PRESETS[input.votingPreset],
+					requireSecond: input.requireSecond,
+					allowChange: input.allowChange,
+					secretByDefault: input.secretByDefault
+				}
 			});
 			return ok(true);
 		},
