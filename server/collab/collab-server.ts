@@ -1,14 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
-import { setupWSConnection } from '@y/websocket-server/utils';
-import { can, CouncilAction } from '../../src/lib/domain/council/permission';
-import { CollabClose, collabRoomName, COLLAB_PREFIX, parseCollabRoom } from '../../src/lib/protocol/collab';
+import * as Y from 'yjs';
+import { docs, getYDoc, setupWSConnection } from '@y/websocket-server/utils';
+import {
+	CollabClose,
+	collabRoomName,
+	COLLAB_PREFIX,
+	documentRoomName,
+	parseCollabRoom
+} from '../../src/lib/protocol/collab';
 import { readCookie, sessionCookieName } from '../../src/lib/server/auth/session-cookie';
 import type { AppContext } from '../../src/lib/server/context';
-import { councilAccess } from '../../src/lib/server/services/council-access';
 import type { Logger } from '../log';
-import { makeReadOnly } from './read-only';
+import { guardWrites } from './read-only';
+import { DocumentLocks, grantRoom, showLock } from './room-access';
 import { postgresCollabPersistence } from './collab-persistence';
 
 /** Largest single websocket frame accepted; a document update above this is refused. */
@@ -32,6 +38,17 @@ export function createCollabEndpoint(ctx: AppContext, log: Logger): CollabEndpoi
 			if (c.userId === userId) c.ws.close(CollabClose.forbidden, 'access-revoked');
 		}
 	});
+	const locks = new DocumentLocks();
+	ctx.deps.events.on('document:lock-changed', ({ documentId, locked }) => {
+		locks.set(documentId, locked);
+		const doc = docs.get(documentRoomName(documentId));
+		if (doc) showLock(doc, locked);
+	});
+	// A server-made change (an accepted amendment) is already stored; editors get it from here.
+	ctx.deps.events.on('document:changed', ({ documentId, update }) => {
+		const doc = docs.get(documentRoomName(documentId));
+		if (doc) Y.applyUpdate(doc, update);
+	});
 
 	async function admit(ws: WebSocket, req: IncomingMessage) {
 		const room = parseCollabRoom(req.url ?? '');
@@ -39,16 +56,17 @@ export function createCollabEndpoint(ctx: AppContext, log: Logger): CollabEndpoi
 		const token = readCookie(req.headers.cookie, sessionCookieName(ctx.settings.secureCookies));
 		const user = await ctx.services.sessions.resolve(token);
 		if (!user) return ws.close(CollabClose.unauthenticated, 'unauthenticated');
-		const access = await councilAccess(ctx.db.sql, user.id, room.councilId);
-		if (!can(access, CouncilAction.readDocument)) return ws.close(CollabClose.forbidden, 'forbidden');
-		if (!can(access, CouncilAction.editDocument)) makeReadOnly(ws);
+		const grant = await grantRoom(ctx, locks, room, user.id);
+		if (!grant) return ws.close(CollabClose.forbidden, 'forbidden');
+		guardWrites(ws, grant.writable);
 		const entry = { ws, userId: user.id };
-		const set = byCouncil.get(room.councilId) ?? new Set();
-		byCouncil.set(room.councilId, set.add(entry));
+		const set = byCouncil.get(grant.councilId) ?? new Set();
+		byCouncil.set(grant.councilId, set.add(entry));
 		ws.on('close', () => set.delete(entry));
 		const docName = collabRoomName(room);
 		await persistence.open(docName);
 		if (ws.readyState !== ws.OPEN) return;
+		grant.admitted(getYDoc(docName));
 		setupWSConnection(ws, req, { docName });
 	}
 

@@ -1,4 +1,5 @@
 import { councilService } from './council.service';
+import { documentService } from './document.service';
 import type { ServiceDeps } from './deps';
 import { inviteService } from './invite.service';
 import { memberService } from './member.service';
@@ -15,6 +16,7 @@ export function createServices(deps: ServiceDeps) {
 		sessions: sessionService(deps),
 		meetingRooms: meetingRoomService(deps),
 		schedule: scheduleService(deps),
+		documents: documentService(deps),
 		demoPeople: () => userRepository(deps.sql).listDemo()
 	};
 }
