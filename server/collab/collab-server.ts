@@ -16,6 +16,7 @@ import type { Logger } from '../log';
 import { guardWrites } from './read-only';
 import { DocumentLocks, grantRoom, showLock } from './room-access';
 import { postgresCollabPersistence } from './collab-persistence';
+import { guardInbound } from './inbound-guard';
 
 /** Largest single websocket frame accepted; a document update above this is refused. */
 export const MAX_COLLAB_FRAME_BYTES = 4 * 1024 * 1024;
@@ -29,7 +30,9 @@ export interface CollabEndpoint {
 export function createCollabEndpoint(ctx: AppContext, log: Logger): CollabEndpoint {
 	const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_COLLAB_FRAME_BYTES });
 	// One per process: y-websocket keeps its documents and persistence in module state.
-	const persistence = postgresCollabPersistence(ctx.db.sql, log);
+	const persistence = postgresCollabPersistence(ctx.db.sql, log, {
+		relay: ctx.settings.databaseKind === 'server'
+	});
 	let closing = false;
 	const byCouncil = new Map<string, Set<{ ws: WebSocket; userId: string }>>();
 
@@ -67,6 +70,7 @@ export function createCollabEndpoint(ctx: AppContext, log: Logger): CollabEndpoi
 		await persistence.open(docName);
 		if (ws.readyState !== ws.OPEN) return;
 		grant.admitted(getYDoc(docName));
+		guardInbound(ws, docName, persistence.gate, log);
 		setupWSConnection(ws, req, { docName });
 	}
 
@@ -94,7 +98,7 @@ export function createCollabEndpoint(ctx: AppContext, log: Logger): CollabEndpoi
 				[...wss.clients].map((ws) => new Promise((resolve) => ws.once('close', resolve).terminate()))
 			);
 			await new Promise<void>((resolve) => wss.close(() => resolve()));
-			await persistence.flushed();
+			await persistence.close();
 		}
 	};
 }

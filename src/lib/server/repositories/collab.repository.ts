@@ -1,45 +1,101 @@
 import type { Pool } from '../db/database';
 
+/** The channel that tells other instances which update rows were just committed. */
+export const COLLAB_RELAY_CHANNEL = 'collab_update';
+
 export interface StoredDocument {
 	snapshot: Uint8Array | null;
-	updates: Uint8Array[];
-	lastUpdateId: number;
+	/** Which snapshot this is (the row's xmin): a compaction that still sees it need not merge it. */
+	snapshotVersion: string | null;
+	updates: { id: number; update: Uint8Array }[];
+}
+
+export interface Compacted {
+	version: string;
+	bytes: number;
 }
 
 export function collabRepository(sql: Pool) {
 	return {
-		async append(docName: string, update: Uint8Array): Promise<void> {
-			await sql`insert into collab_update (doc_name, update) values (${docName}, ${Buffer.from(update)})`;
+		/**
+		 * Appends updates in arrival order in one statement and returns their row ids. With `notify`,
+		 * the same statement announces the ids on the relay channel; Postgres delivers it at commit,
+		 * so a listener never hears of a row it cannot read yet.
+		 */
+		async append(docName: string, updates: Uint8Array[], notify?: string): Promise<number[]> {
+			const rows = updates.map((u) => ({ docName, update: Buffer.from(u) }));
+			if (!notify) {
+				const ids = await sql<{ id: string }[]>`
+					insert into collab_update ${sql(rows, 'docName', 'update')} returning id`;
+				return ids.map((r) => Number(r.id));
+			}
+			const [row] = await sql<{ ids: string[] }[]>`
+				with added as (insert into collab_update ${sql(rows, 'docName', 'update')} returning id)
+				select array_agg(id::text order by id) as ids,
+					pg_notify(${COLLAB_RELAY_CHANNEL}, ${notify} || ' ' || string_agg(id::text, ',')) as sent
+				from added`;
+			return (row?.ids ?? []).map(Number);
 		},
 
+		/** Snapshot and every update still beside it, in the order they were appended. */
 		async load(docName: string): Promise<StoredDocument> {
-			const [snapshot] = await sql<{ state: Buffer; lastUpdateId: string }[]>`
-				select state, last_update_id from collab_snapshot where doc_name = ${docName}`;
-			const after = snapshot ? Number(snapshot.lastUpdateId) : 0;
+			const [snapshot] = await sql<{ state: Buffer; version: string }[]>`
+				select state, xmin::text as version from collab_snapshot where doc_name = ${docName}`;
 			const rows = await sql<{ id: string; update: Buffer }[]>`
-				select id, update from collab_update where doc_name = ${docName} and id > ${after} order by id`;
+				select id, update from collab_update where doc_name = ${docName} order by id`;
 			return {
 				snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
-				updates: rows.map((r) => new Uint8Array(r.update)),
-				lastUpdateId: rows.length ? Number(rows.at(-1)!.id) : after
+				snapshotVersion: snapshot?.version ?? null,
+				updates: rows.map((r) => ({ id: Number(r.id), update: new Uint8Array(r.update) }))
 			};
 		},
 
-		/** Replaces the updates up to `upToId` with one snapshot, atomically: a reader sees either form. */
-		async compact(docName: string, state: Uint8Array, upToId: number): Promise<void> {
-			await sql.begin(async (tx) => {
-				await tx`insert into collab_snapshot (doc_name, state, last_update_id)
-					values (${docName}, ${Buffer.from(state)}, ${upToId})
-					on conflict (doc_name) do update set state = excluded.state,
-						last_update_id = excluded.last_update_id, updated_at = clock_timestamp()`;
-				await tx`delete from collab_update where doc_name = ${docName} and id <= ${upToId}`;
-			});
+		/** The rows with these ids that still exist (compaction may have folded some into the snapshot). */
+		async updatesById(docName: string, ids: number[]): Promise<{ id: number; update: Uint8Array }[]> {
+			const rows = await sql<{ id: string; update: Buffer }[]>`
+				select id, update from collab_update
+				where doc_name = ${docName} and id = any(${ids.map(String)}::bigint[]) order by id`;
+			return rows.map((r) => ({ id: Number(r.id), update: new Uint8Array(r.update) }));
 		},
 
-		async lastUpdateId(docName: string): Promise<number> {
-			const [row] = await sql<{ id: string | null }[]>`
-				select max(id) as id from collab_update where doc_name = ${docName}`;
-			return row?.id ? Number(row.id) : 0;
+		async snapshot(docName: string): Promise<Uint8Array | null> {
+			const [row] = await sql<{ state: Buffer }[]>`
+				select state from collab_snapshot where doc_name = ${docName}`;
+			return row ? new Uint8Array(row.state) : null;
+		},
+
+		/**
+		 * Writes `state` as the snapshot and deletes the update rows it contains, atomically. Only the
+		 * given ids are deleted: rows another instance committed meanwhile are not in `state` and stay.
+		 * If the stored snapshot is not the one the caller knows (`knownVersion`), another instance
+		 * wrote it and it may hold updates this one never saw, so `merge` folds both together.
+		 */
+		async compact(
+			docName: string,
+			state: Uint8Array,
+			ids: number[],
+			knownVersion: string | null,
+			merge: (stored: Uint8Array, ours: Uint8Array) => Uint8Array
+		): Promise<Compacted> {
+			return sql.begin(async (tx) => {
+				const [stored] = await tx<{ state: Buffer; version: string }[]>`
+					select state, xmin::text as version from collab_snapshot
+					where doc_name = ${docName} for update`;
+				const next =
+					stored && stored.version !== knownVersion ? merge(new Uint8Array(stored.state), state) : state;
+				const [written] = await tx<{ version: string }[]>`
+					insert into collab_snapshot (doc_name, state, last_update_id)
+					values (${docName}, ${Buffer.from(next)}, ${ids.reduce((a, b) => Math.max(a, b), 0)})
+					on conflict (doc_name) do update set state = excluded.state,
+						last_update_id = greatest(collab_snapshot.last_update_id, excluded.last_update_id),
+						updated_at = clock_timestamp()
+					returning xmin::text as version`;
+				if (ids.length) {
+					await tx`delete from collab_update
+						where doc_name = ${docName} and id = any(${ids.map(String)}::bigint[])`;
+				}
+				return { version: written!.version, bytes: next.byteLength };
+			});
 		}
 	};
 }
