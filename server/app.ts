@@ -14,6 +14,8 @@ import { attachSocketServer, type YishiIo } from './realtime/socket-server';
 import { createCollabEndpoint } from './collab/collab-server';
 import { attachClusterAdapter } from './realtime/cluster';
 import { createLogger } from './log';
+import { createMailer } from '../src/lib/server/mail/mailer';
+import { startReminderSchedule } from '../src/lib/server/services/follow-up-reminders';
 
 export type RequestHandler = (req: IncomingMessage, res: ServerResponse, next?: () => void) => void;
 
@@ -94,12 +96,22 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 	});
 	const port = (http.address() as AddressInfo).port;
 	log.info(`Yishi 议事 listening on http://localhost:${port} (database: ${db.kind})`);
+	const { smtpUrl, mailFrom } = config;
+	const mailer = createMailer({ smtpUrl, mailFrom, log: (line) => log.info(line) });
+	const reminders = startReminderSchedule({
+		sql: db.sql,
+		now,
+		origin: config.origin,
+		mailer,
+		log: log.error
+	});
 
 	return {
 		url: `http://127.0.0.1:${port}`,
 		ctx,
 		io,
 		async close() {
+			await reminders.stop();
 			await collab.close();
 			await new Promise<void>((resolve) => io.close(() => resolve()));
 			await cluster?.close();

@@ -1,5 +1,6 @@
 import { councilService } from './council.service';
 import { documentService } from './document.service';
+import { followUpService } from './follow-up.service';
 import type { ServiceDeps } from './deps';
 import { inviteService } from './invite.service';
 import { memberService } from './member.service';
@@ -17,6 +18,7 @@ export function createServices(deps: ServiceDeps) {
 		meetingRooms: meetingRoomService(deps),
 		schedule: scheduleService(deps),
 		documents: documentService(deps),
+		followUps: followUpService(deps),
 		demoPeople: () => userRepository(deps.sql).listDemo()
 	};
 }

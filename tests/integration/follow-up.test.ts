@@ -1,0 +1,229 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingCommand } from '../../src/lib/domain/meeting/meeting-command';
+import type { MailMessage } from '../../src/lib/server/mail/mailer';
+import { eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
+import { meetingRepository } from '../../src/lib/server/repositories/meeting.repository';
+import { sendDueReminders } from '../../src/lib/server/services/follow-up-reminders';
+import { agendaItem, MeetingClient } from '../helpers/meeting-client';
+import { fromContext, seedCouncil, type Seedable } from '../helpers/seed';
+import { startTestServer, type TestServer } from '../helpers/test-server';
+
+let server: TestServer;
+let t: Seedable;
+let clients: MeetingClient[] = [];
+const DAY = 86_400_000;
+
+beforeAll(async () => {
+	server = await startTestServer();
+	t = fromContext(server.ctx);
+});
+afterEach(() => {
+	for (const c of clients) c.close();
+	clients = [];
+});
+afterAll(() => server?.close());
+
+/** A meeting of the council `daysAhead` days from now, as the schedule would create it. */
+const meetingIn = (councilId: string, daysAhead: number) =>
+	meetingRepository(t.sql).insert({
+		councilId,
+		titleZh: `第${daysAhead}天的会议`,
+		titleEn: `Meeting in ${daysAhead} days`,
+		startsAt: new Date(Date.now() + daysAhead * DAY),
+		plannedMinutes: 90,
+		location: null,
+		onlineUrl: null,
+		createdBy: null
+	});
+
+/** The moderator's socket in a meeting that has been opened with one agenda item. */
+async function openMeeting(userId: string, meetingId: string) {
+	const client = await MeetingClient.as({ url: server.url, ctx: server.ctx, userId, meetingId });
+	clients.push(client);
+	await client.joined();
+	const item = agendaItem('跟进事项 Matters arising');
+	await client.run(item);
+	await client.run({ type: 'meeting:open' });
+	return { client, itemId: (item as Extract<MeetingCommand, { type: 'agenda:item-add' }>).itemId };
+}
+
+const createTask = (o: { itemId: string; ownerMemberId: string; dueOn?: string }): MeetingCommand => ({
+	type: 'task:create',
+	taskId: randomUUID(),
+	title: '集装箱卡车停放问题 Container trucks parking beside residents’ cars',
+	ownerMemberId: o.ownerMemberId,
+	ownerOrganisation: null,
+	dueOn: o.dueOn ?? '2099-01-14',
+	itemId: o.itemId,
+	motionId: null
+});
+
+const arisingIds = async (userId: string, meetingId: string) => {
+	const answer = await server.ctx.services.followUps.mattersArising(userId, meetingId);
+	if (!answer.ok) throw new Error(answer.error.code);
+	return answer.value.map((task) => task.id);
+};
+
+describe('follow-up tasks come back until they are closed', () => {
+	it('[follow-up:loop] created in meeting 1, arising in meeting 2, done there, gone from meeting 3', async () => {
+		const { council, moderator, members } = await seedCouncil(t, ['member']);
+		const owner = members[0]!;
+		const [m1, m2, m3] = [
+			await meetingIn(council.id, 1),
+			await meetingIn(council.id, 31),
+			await meetingIn(council.id, 61)
+		];
+
+		const first = await openMeeting(moderator.userId, m1.id);
+		const create = createTask({ itemId: first.itemId, ownerMemberId: owner.memberId });
+		const taskId = (create as { taskId: string }).taskId;
+		await first.client.run(create);
+		// A retried command (same id) changes nothing, and neither does the projection.
+		const retryId = randomUUID();
+		await first.client.run({ type: 'task:update', taskId, status: 'in-progress', note: '已约物业' }, retryId);
+		await first.client.run({ type: 'task:update', taskId, status: 'in-progress', note: '已约物业' }, retryId);
+
+		const listed = await server.ctx.services.followUps.listForCouncil(moderator.userId, council.id);
+		expect(
+			listed.ok && listed.value.map((x) => [x.id, x.status, x.createdInMeeting, x.history.length])
+		).toEqual([[taskId, 'in-progress', m1.id, 1]]);
+		expect(await arisingIds(moderator.userId, m1.id)).toEqual([]);
+		expect(await arisingIds(moderator.userId, m2.id)).toEqual([taskId]);
+
+		const second = await openMeeting(moderator.userId, m2.id);
+		const done = await second.client.run({
+			type: 'task:update',
+			taskId,
+			status: 'done',
+			note: '已解决 resolved'
+		});
+		expect(done.map((f) => f.type)).toEqual(['task:update']);
+		const log = await eventLogRepository(t.sql).readSince(m2.id, 0);
+		expect(log.filter((e) => e.type === 'task:update').map((e) => e.payload)).toEqual([
+			{ taskId, status: 'done', note: '已解决 resolved' }
+		]);
+
+		// Still on meeting 2's list (its minutes report the closing), with the history; gone from meeting 3.
+		const atM2 = await server.ctx.services.followUps.mattersArising(moderator.userId, m2.id);
+		expect(atM2.ok && atM2.value.map((x) => [x.id, x.status])).toEqual([[taskId, 'done']]);
+		expect(atM2.ok && atM2.value[0]!.history.map((h) => [h.status, h.note, h.meetingId])).toEqual([
+			['in-progress', '已约物业', m1.id],
+			['done', '已解决 resolved', m2.id]
+		]);
+		expect(await arisingIds(moderator.userId, m3.id)).toEqual([]);
+	});
+
+	it('[follow-up:between-meetings] the owner reports between meetings; others who do not own it cannot', async () => {
+		const { council, moderator, members } = await seedCouncil(t, ['member', 'member', 'clerk']);
+		const [owner, other, clerk] = members as [(typeof members)[0], (typeof members)[0], (typeof members)[0]];
+		const followUps = server.ctx.services.followUps;
+		const created = await followUps.create(clerk.userId, council.id, {
+			title: '联系物业 Call the property manager',
+			ownerMemberId: owner.memberId,
+			ownerOrganisation: null,
+			dueOn: null
+		});
+		if (!created.ok) throw new Error(created.error.code);
+		const { taskId } = created.value;
+
+		const mine = await followUps.mine(owner.userId);
+		expect(mine.map((x) => [x.id, x.councilNameEn])).toEqual([[taskId, council.nameEn]]);
+		expect(await followUps.mine(other.userId)).toEqual([]);
+
+		expect(await followUps.update(owner.userId, { taskId, status: 'in-progress', note: '已打电话' })).toEqual(
+			{
+				ok: true,
+				value: null
+			}
+		);
+		const refused = await followUps.update(other.userId, { taskId, status: 'done', note: '' });
+		expect(!refused.ok && refused.error.code).toBe('forbidden');
+		const stranger = await followUps.update(moderator.userId, {
+			taskId: 'no-such-task',
+			status: 'done',
+			note: ''
+		});
+		expect(!stranger.ok && stranger.error.code).toBe('not-found');
+
+		const after = await followUps.mine(owner.userId);
+		expect(after.map((x) => [x.status, x.history.map((h) => [h.status, h.note, h.meetingId])])).toEqual([
+			['in-progress', [['in-progress', '已打电话', null]]]
+		]);
+	});
+
+	it('[follow-up:default-due] a task without a date is due the day before the next meeting, else in 30 days', async () => {
+		const { council } = await seedCouncil(t);
+		const noMeeting = await server.ctx.services.followUps.dueDateFor(council.id, null);
+		const in30 = new Date(Date.now() + 8 * 3_600_000 + 30 * DAY).toISOString().slice(0, 10);
+		expect(noMeeting).toBe(in30);
+		const next = await meetingIn(council.id, 10);
+		const dayBefore = new Date(next.startsAt.getTime() + 8 * 3_600_000 - DAY).toISOString().slice(0, 10);
+		expect(await server.ctx.services.followUps.dueDateFor(council.id, null)).toBe(dayBefore);
+	});
+});
+
+describe('who may record tasks', () => {
+	it('[follow-up:authorisation] observers and members cannot create tasks, in a meeting or outside it', async () => {
+		const { council, moderator, members } = await seedCouncil(t, ['observer', 'member']);
+		const [observer, member] = members as [(typeof members)[0], (typeof members)[0]];
+		const meeting = await meetingIn(council.id, 2);
+		const { itemId } = await openMeeting(moderator.userId, meeting.id);
+
+		for (const person of [observer, member]) {
+			const client = await MeetingClient.as({
+				url: server.url,
+				ctx: server.ctx,
+				userId: person.userId,
+				meetingId: meeting.id
+			});
+			clients.push(client);
+			await client.joined();
+			const answer = await client.command(createTask({ itemId, ownerMemberId: person.memberId }));
+			expect(!answer.ok && answer.error.code).toBe('forbidden');
+			const outside = await server.ctx.services.followUps.create(person.userId, council.id, {
+				title: 'x',
+				ownerMemberId: person.memberId,
+				ownerOrganisation: null,
+				dueOn: null
+			});
+			expect(!outside.ok && outside.error.code).toBe('forbidden');
+		}
+		const listed = await server.ctx.services.followUps.listForCouncil(observer.userId, council.id);
+		expect(listed).toEqual({ ok: true, value: [] });
+	});
+});
+
+describe('reminders', () => {
+	it('[follow-up:reminder] the owner is mailed once before the due date, however often the scheduler runs', async () => {
+		const { council, members } = await seedCouncil(t, ['member', 'clerk']);
+		const [owner, clerk] = members as [(typeof members)[0], (typeof members)[0]];
+		const soon = new Date(Date.now() + 8 * 3_600_000 + DAY).toISOString().slice(0, 10);
+		const later = new Date(Date.now() + 8 * 3_600_000 + 20 * DAY).toISOString().slice(0, 10);
+		for (const dueOn of [soon, later]) {
+			const created = await server.ctx.services.followUps.create(clerk.userId, council.id, {
+				title: `到期 ${dueOn}`,
+				ownerMemberId: owner.memberId,
+				ownerOrganisation: null,
+				dueOn
+			});
+			expect(created.ok).toBe(true);
+		}
+		const sent: MailMessage[] = [];
+		const deps = {
+			sql: t.sql,
+			now: () => new Date(),
+			origin: 'http://yishi.test',
+			mailer: { send: async (m: MailMessage) => void sent.push(m) },
+			log: () => {}
+		};
+		await sendDueReminders(deps);
+		await sendDueReminders(deps);
+		const toOwner = sent.filter((m) => m.subject.includes(`到期 ${soon}`));
+		expect(toOwner).toHaveLength(1);
+		expect(sent.some((m) => m.subject.includes(later))).toBe(false);
+		const [ownerRow] = await t.sql<{ email: string }[]>`select email from users where id = ${owner.userId}`;
+		expect(toOwner[0]!.to).toBe(ownerRow!.email);
+		expect(toOwner[0]!.text).toContain('http://yishi.test/tasks');
+	});
+});
