@@ -47,6 +47,12 @@ export function createCollabEndpoint(ctx: AppContext, log: Logger): CollabEndpoi
 		const doc = docs.get(documentRoomName(documentId));
 		if (doc) showLock(doc, locked);
 	});
+	ctx.deps.liveDocuments = {
+		state: (name) => {
+			const doc = docs.get(name);
+			return doc ? Y.encodeStateAsUpdate(doc) : null;
+		}
+	};
 	// A server-made change (an accepted amendment) is already stored; editors get it from here.
 	ctx.deps.events.on('document:changed', ({ documentId, update }) => {
 		const doc = docs.get(documentRoomName(documentId));

@@ -134,7 +134,6 @@ describe('proposal documents', () => {
 		await a.synced;
 		writeParagraph(a.doc, '停车收费方案');
 		writeParagraph(a.doc, '地面车位每月100元');
-		await server.ctx.services.documents.versions(moderator.userId, documentId);
 		// Writes are appended as they arrive; wait until the stored document has both paragraphs.
 		await expect
 			.poll(async () => (await stored(documentId)).includes('每月100元'), { timeout: 5_000 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyToText, locatePassage } from './amendment';
+import { amendedParagraph, applyToText, locatePassage } from './amendment';
 
 const version = [
 	'停车收费方案',
@@ -45,6 +45,18 @@ describe('amendment', () => {
 		expect(locatePassage(blocks, '方案\n地面')).toMatchObject({
 			ok: false,
 			error: { code: 'passage-spans-paragraphs' }
+		});
+	});
+});
+
+describe('amended paragraph', () => {
+	it('[amendment:apply] gives the touched paragraph before and after, for the diff readers see', () => {
+		expect(amendedParagraph(version, { passage: '100元', replacement: '80元' })).toEqual({
+			ok: true,
+			value: {
+				before: '地面车位每月收费100元，由物业公司收取。',
+				after: '地面车位每月收费80元，由物业公司收取。'
+			}
 		});
 	});
 });

@@ -52,3 +52,17 @@ export function applyToText(text: string, change: PassageChange): Result<string,
 	blocks[block] = line.slice(0, offset) + change.replacement + line.slice(offset + change.passage.length);
 	return ok(blocks.join('\n'));
 }
+
+/** The paragraph the change touches, before and after: what readers compare. */
+export function amendedParagraph(
+	text: string,
+	change: PassageChange
+): Result<{ before: string; after: string }, AmendmentError> {
+	const blocks = text.split('\n');
+	const place = locatePassage(blocks, change.passage);
+	if (!place.ok) return place;
+	const before = blocks[place.value.block]!;
+	const { offset } = place.value;
+	const after = before.slice(0, offset) + change.replacement + before.slice(offset + change.passage.length);
+	return ok({ before, after });
+}

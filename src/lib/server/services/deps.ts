@@ -8,4 +8,9 @@ export interface ServiceDeps {
 	/** Public base URL, for links that leave the app (invites, calendar feeds). */
 	origin: string;
 	events: DomainEvents;
+	/**
+	 * Documents being edited in this process, registered by the collab endpoint: their state may be
+	 * a few milliseconds ahead of the database, and a frozen version must include every edit seen.
+	 */
+	liveDocuments?: { state(docName: string): Uint8Array | null };
 }

@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { CouncilAction } from '../../domain/council/permission';
 import type { Role } from '../../domain/council/role';
-import { applyToText, AmendmentStatus } from '../../domain/documents/amendment';
+import { amendedParagraph, applyToText, AmendmentStatus } from '../../domain/documents/amendment';
 import { fail, ok, type Result } from '../../domain/result';
 import { wordDiff, type DiffPart } from '../../documents/word-diff';
 import { documentRoomName } from '../../protocol/collab';
@@ -33,7 +33,13 @@ export interface DocumentView {
 	canEdit: boolean;
 	canFreeze: boolean;
 	versions: VersionSummary[];
-	amendments: AmendmentRow[];
+	amendments: AmendmentView[];
+}
+
+/** An amendment as readers see it: the paragraph it changes, as a word diff against its version. */
+export interface AmendmentView extends AmendmentRow {
+	baseVersionName: string;
+	parts: DiffPart[];
 }
 
 /** What a motion binds to: the exact frozen text, named and hashed. */
@@ -68,9 +74,27 @@ export function documentService(deps: ServiceDeps) {
 
 	async function livingDoc(documentId: string, tx: Sql = sql): Promise<Y.Doc> {
 		const doc = new Y.Doc();
-		const parts = await repo(tx).livingState(documentRoomName(documentId));
+		const name = documentRoomName(documentId);
+		const live = deps.liveDocuments?.state(name);
+		// Stored and live state together: a CRDT merge, so neither may be ahead of the other.
+		const parts = [...(await repo(tx).livingState(name)), ...(live ? [live] : [])];
 		if (parts.length) Y.applyUpdate(doc, Y.mergeUpdates(parts));
 		return doc;
+	}
+
+	async function amendmentViews(documentId: string, locale: string): Promise<AmendmentView[]> {
+		const versions = new Map<string, VersionRow | null>();
+		const out: AmendmentView[] = [];
+		for (const a of await repo().listAmendments(documentId)) {
+			if (!versions.has(a.baseVersionId)) {
+				versions.set(a.baseVersionId, await repo().findVersion(documentId, a.baseVersionId));
+			}
+			const base = versions.get(a.baseVersionId)!;
+			const paragraph = base ? amendedParagraph(base.plainText, a) : null;
+			const parts = paragraph?.ok ? wordDiff(paragraph.value.before, paragraph.value.after, locale) : [];
+			out.push({ ...a, baseVersionName: base?.name ?? '', parts });
+		}
+		return out;
 	}
 
 	async function setLock(userId: string, documentId: string, locked: boolean): R<DocumentRow> {
@@ -95,7 +119,7 @@ export function documentService(deps: ServiceDeps) {
 			return ok(await repo().insert({ councilId, title: input.title, createdBy: userId }));
 		},
 
-		async get(userId: string, documentId: string): R<DocumentView> {
+		async get(userId: string, documentId: string, locale = 'zh'): R<DocumentView> {
 			const found = await access(userId, documentId, CouncilAction.readDocument);
 			if (!found.ok) return found;
 			const { document, role } = found.value;
@@ -107,7 +131,7 @@ export function documentService(deps: ServiceDeps) {
 				canEdit: await may(CouncilAction.editDocument),
 				canFreeze: await may(CouncilAction.freezeDocument),
 				versions: await repo().listVersions(documentId),
-				amendments: await repo().listAmendments(documentId)
+				amendments: await amendmentViews(documentId, locale)
 			});
 		},
 
