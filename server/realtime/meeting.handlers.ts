@@ -9,6 +9,16 @@ export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 
 const asError = (e: { code: ErrorCode; message: string }) => ({ code: e.code, message: e.message });
 
+/**
+ * Facts go to everyone in the meeting's room once per appended batch, not once per command: a
+ * vote of 2,000 ballots is then a handful of broadcasts instead of 2,000.
+ */
+export function announceMeetingFacts(io: YishiIo, ctx: AppContext): () => void {
+	return ctx.services.meetingRooms.onFacts((meetingId, events) => {
+		io.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events: [...events] });
+	});
+}
+
 /** Join a meeting's live room and send commands to it; facts go to everyone in the room after commit. */
 export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: AppContext, log: Logger) {
 	const rooms = ctx.services.meetingRooms;
@@ -43,10 +53,7 @@ export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: A
 			async ({ meetingId, commandId, command }) => {
 				const done = await rooms.command(user.id, meetingId, commandId, command);
 				if (!done.ok) return { ok: false, error: asError(done.error) };
-				// A retry answers with the first result; the room heard those facts when they were new.
-				if (done.value.events.length > 0 && !done.value.replayed) {
-					io.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events: done.value.events });
-				}
+				// The room hears new facts once per appended batch (see announceMeetingFacts).
 				return { ok: true, value: { events: done.value.events } };
 			}
 		)

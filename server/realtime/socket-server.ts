@@ -12,7 +12,7 @@ import type { SignedInUser } from '../../src/lib/server/auth/signed-in-user';
 import { councilAccess } from '../../src/lib/server/services/council-access';
 import type { Logger } from '../log';
 import { handler } from './handler';
-import { meetingRoom, registerMeetingHandlers } from './meeting.handlers';
+import { announceMeetingFacts, meetingRoom, registerMeetingHandlers } from './meeting.handlers';
 
 interface SocketData {
 	user: SignedInUser;
@@ -66,6 +66,8 @@ export function attachSocketServer(http: HttpServer, ctx: AppContext, log: Logge
 	});
 
 	io.on('connection', (socket: YishiSocket) => registerMeetingHandlers(io, socket, ctx, log));
+	// The services live exactly as long as this server, so the subscription is never dropped.
+	announceMeetingFacts(io, ctx);
 
 	ctx.deps.events.on('membership:revoked', ({ councilId, userId }) => {
 		// Local sockets only: each instance hears the revocation from its own requests or not at all,

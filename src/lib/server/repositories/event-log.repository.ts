@@ -1,4 +1,4 @@
-import type { Pool } from '../db/database';
+import type { Pool, Sql } from '../db/database';
 import { GENESIS_HASH, type MeetingEvent, type NewMeetingEvent } from '../../domain/log/meeting-event';
 import { fail, ok, type Result } from '../../domain/result';
 import { eventHash } from '../event-log/event-hash';
@@ -13,6 +13,16 @@ export interface AppendInput {
 	/** Same id on a retried command: the first append's events are returned, nothing is added. */
 	commandId?: string;
 	occurredAt: Date;
+}
+
+/** Several commands decided one after another and appended in one transaction (group commit). */
+export interface AppendBatchInput {
+	meetingId: string;
+	expectedSeq: number;
+	occurredAt: Date;
+	groups: readonly { commandId: string; events: readonly NewMeetingEvent[] }[];
+	/** Writes that must commit with these events or not at all (projections, the ballot box). */
+	alsoWrite?: (tx: Sql, stored: readonly MeetingEvent[]) => Promise<void>;
 }
 
 const UNIQUE_VIOLATION = '23505';
@@ -42,6 +52,96 @@ export function eventLogRepository(sql: Pool) {
 	return {
 		/** The events a command produced, if it was already applied (empty otherwise). */
 		eventsOfCommand: readByCommand,
+
+		/** The events of each of these commands that was already applied, by command id. */
+		async eventsOfCommands(
+			meetingId: string,
+			commandIds: readonly string[]
+		): Promise<Map<string, MeetingEvent[]>> {
+			const out = new Map<string, MeetingEvent[]>();
+			if (commandIds.length === 0) return out;
+			const rows = await sql<(MeetingEvent & { applied: string })[]>`
+				select c.command_id as applied, e.meeting_id, e.seq, e.type, e.payload, e.actor_id, e.occurred_at,
+					e.command_id, e.hash
+				from meeting_command c
+				join meeting_event e on e.meeting_id = c.meeting_id and e.seq between c.first_seq and c.last_seq
+				where c.meeting_id = ${meetingId} and c.command_id = any(${sql.array([...commandIds])})
+				order by e.seq`;
+			for (const row of normalise(rows)) {
+				const { applied, ...event } = row as MeetingEvent & { applied: string };
+				out.set(applied, [...(out.get(applied) ?? []), event]);
+			}
+			return out;
+		},
+
+		/**
+		 * Appends every group's events at expectedSeq + 1… in one transaction, with one command record
+		 * per group, or nothing if the log has moved on (`seq-conflict`: catch up and decide again).
+		 */
+		async appendBatch(input: AppendBatchInput): Promise<Result<MeetingEvent[], AppendError>> {
+			try {
+				const stored = await sql.begin(async (tx) => {
+					const [head] = await tx<{ seq: number; hash: string }[]>`
+						select seq, hash from meeting_event where meeting_id = ${input.meetingId}
+						order by seq desc limit 1 for update`;
+					const current = head ?? { seq: 0, hash: GENESIS_HASH };
+					if (current.seq !== input.expectedSeq) return null;
+					const out: MeetingEvent[] = [];
+					const commands: { meeting_id: string; command_id: string; first_seq: number; last_seq: number }[] =
+						[];
+					let prev = current.hash;
+					let seq = input.expectedSeq;
+					for (const group of input.groups) {
+						if (group.events.length === 0) continue;
+						const first = seq + 1;
+						for (const e of group.events) {
+							seq += 1;
+							const base = {
+								meetingId: input.meetingId,
+								seq,
+								type: e.type,
+								payload: e.payload,
+								actorId: e.actorId,
+								occurredAt: input.occurredAt.toISOString(),
+								commandId: group.commandId
+							};
+							const hash = eventHash(prev, base);
+							out.push({ ...base, hash });
+							prev = hash;
+						}
+						commands.push({
+							meeting_id: input.meetingId,
+							command_id: group.commandId,
+							first_seq: first,
+							last_seq: seq
+						});
+					}
+					// Rows go in slices so one statement never carries more parameters than Postgres takes.
+					for (let i = 0; i < out.length; i += 500) {
+						const rows = out.slice(i, i + 500).map((e) => ({
+							meeting_id: e.meetingId,
+							seq: e.seq,
+							type: e.type,
+							payload: tx.json(e.payload as never),
+							actor_id: e.actorId,
+							occurred_at: e.occurredAt,
+							command_id: e.commandId,
+							hash: e.hash
+						}));
+						await tx`insert into meeting_event ${tx(rows)}`;
+					}
+					for (let i = 0; i < commands.length; i += 1000) {
+						await tx`insert into meeting_command ${tx(commands.slice(i, i + 1000))}`;
+					}
+					await input.alsoWrite?.(tx, out);
+					return out;
+				});
+				return stored === null ? fail('seq-conflict', 'The meeting record moved on; retry.') : ok(stored);
+			} catch (error) {
+				if (isUniqueViolation(error)) return fail('seq-conflict', 'The meeting record moved on; retry.');
+				throw error;
+			}
+		},
 
 		async head(meetingId: string): Promise<{ seq: number; hash: string }> {
 			const [row] = await sql<{ seq: number; hash: string }[]>`

@@ -5,6 +5,7 @@ import type { ServiceDeps } from './deps';
 import { inviteService } from './invite.service';
 import { memberService } from './member.service';
 import { meetingRoomService } from './meeting-room.service';
+import { recordVerificationService } from './record-verification.service';
 import { scheduleService } from './schedule.service';
 import { sessionService } from './session.service';
 import { userRepository } from '../repositories/user.repository';
@@ -16,6 +17,7 @@ export function createServices(deps: ServiceDeps) {
 		invites: inviteService(deps),
 		sessions: sessionService(deps),
 		meetingRooms: meetingRoomService(deps),
+		records: recordVerificationService(deps),
 		schedule: scheduleService(deps),
 		documents: documentService(deps),
 		followUps: followUpService(deps),

@@ -5,7 +5,7 @@ import type { MeetingCommand } from '../../domain/meeting/meeting-command';
 import type { MeetingRules, RecordedFact } from '../../domain/meeting/meeting-events';
 import { initialMeetingState, MeetingStatus, type MeetingState } from '../../domain/meeting/meeting-state';
 import { toWeightCents, type RosterEntry } from '../../domain/meeting/roster';
-import type { MeetingEvent } from '../../domain/log/meeting-event';
+import type { MeetingEvent, NewMeetingEvent } from '../../domain/log/meeting-event';
 import { fail, ok, type Result } from '../../domain/result';
 import type { ErrorCode } from '../../protocol/errors';
 import { councilRepository } from '../repositories/council.repository';
@@ -13,6 +13,9 @@ import { eventLogRepository } from '../repositories/event-log.repository';
 import { meetingRepository } from '../repositories/meeting.repository';
 import { memberRepository } from '../repositories/member.repository';
 import { authorise } from './council-access';
+import { ballotBoxRepository, type BallotBoxWrite } from '../repositories/ballot-box.repository';
+import { FACT_PROJECTIONS } from './fact-projections';
+import { SecretBallots } from './secret-ballots';
 import type { ServiceDeps } from './deps';
 
 export type MeetingRoomError = ErrorCode;
@@ -23,7 +26,20 @@ interface Room {
 	state: MeetingState;
 	/** Commands on one meeting are decided one at a time in this process. */
 	tail: Promise<unknown>;
+	/** Commands waiting to be decided; whatever has gathered is decided and appended together. */
+	queue: Pending[];
+	drainScheduled: boolean;
 }
+
+interface Pending {
+	actor: MeetingActor;
+	commandId: string;
+	command: MeetingCommand;
+	resolve: (answer: Result<CommandAnswer, MeetingRoomError>) => void;
+	reject: (error: unknown) => void;
+}
+
+export type FactsListener = (meetingId: string, facts: readonly RecordedFact[]) => void;
 
 export interface JoinAnswer {
 	councilId: string;
@@ -46,6 +62,8 @@ export interface CommandAnswer {
 
 /** How many times a command is re-decided when another instance appended first. */
 const MAX_ATTEMPTS = 5;
+/** Most commands decided and appended in one transaction (group commit). */
+const MAX_BATCH = 1_000;
 const CATCH_UP_LIMIT = 2_000;
 
 export const toFact = (e: MeetingEvent): RecordedFact =>
@@ -65,6 +83,8 @@ export function meetingRoomService(deps: ServiceDeps) {
 	const { sql } = deps;
 	const log = eventLogRepository(sql);
 	const rooms = new Map<string, Promise<Room | null>>();
+	const box = ballotBoxRepository(sql);
+	const listeners = new Set<FactsListener>();
 
 	async function open(meetingId: string): Promise<Room | null> {
 		const meeting = await meetingRepository(sql).findById(meetingId);
@@ -73,7 +93,9 @@ export function meetingRoomService(deps: ServiceDeps) {
 			meetingId,
 			councilId: meeting.councilId,
 			state: initialMeetingState,
-			tail: Promise.resolve()
+			tail: Promise.resolve(),
+			queue: [],
+			drainScheduled: false
 		};
 		await catchUp(room);
 		return room;
@@ -148,6 +170,116 @@ export function meetingRoomService(deps: ServiceDeps) {
 		return run;
 	}
 
+	function scheduleDrain(r: Room) {
+		if (r.drainScheduled || r.queue.length === 0) return;
+		r.drainScheduled = true;
+		void serialise(r, async () => {
+			r.drainScheduled = false;
+			const batch = r.queue.splice(0, MAX_BATCH);
+			scheduleDrain(r);
+			await decideBatch(r, batch).catch((error: unknown) => {
+				for (const p of batch) p.reject(error);
+			});
+		});
+	}
+
+	/**
+	 * Decides every waiting command in arrival order against the state the earlier ones leave,
+	 * then appends all their facts (and ballot-box writes, and projections) in one transaction. If
+	 * another instance appended first, catches up and decides the whole batch again.
+	 */
+	async function decideBatch(r: Room, batch: readonly Pending[]): Promise<void> {
+		const { roster, rules } = await councilNow(r);
+		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+			const applied = await log.eventsOfCommands(r.meetingId, unique(batch.map((p) => p.commandId)));
+			const answers = new Map<Pending, Result<CommandAnswer, MeetingRoomError>>();
+			const groups: { commandId: string; events: NewMeetingEvent[]; pending: Pending[] }[] = [];
+			const byCommand = new Map<string, (typeof groups)[number] | 'empty'>();
+			const writes: BallotBoxWrite[] = [];
+			const secret = new SecretBallots(box, r.meetingId);
+			let state = r.state;
+			for (const p of batch) {
+				const earlier = applied.get(p.commandId);
+				if (earlier) {
+					answers.set(p, ok({ councilId: r.councilId, events: earlier.map(toFact), replayed: true }));
+					continue;
+				}
+				const sameCommand = byCommand.get(p.commandId);
+				if (sameCommand) {
+					if (sameCommand === 'empty')
+						answers.set(p, ok({ councilId: r.councilId, events: [], replayed: true }));
+					else sameCommand.pending.push(p);
+					continue;
+				}
+				const ballot = await secret.context(state, p.command);
+				const decided = decide(state, p.command, { actor: p.actor, roster, rules: rules!, ballot });
+				if (!decided.ok) {
+					answers.set(p, decided);
+					continue;
+				}
+				const write = secret.writeFor(state, p.command, p.actor.memberId, ballot, decided.value);
+				if (write) writes.push(write);
+				if (decided.value.length === 0) {
+					byCommand.set(p.commandId, 'empty');
+					answers.set(p, ok({ councilId: r.councilId, events: [], replayed: false }));
+					continue;
+				}
+				const group = {
+					commandId: p.commandId,
+					events: decided.value.map((f) => ({ type: f.type, payload: f.payload, actorId: p.actor.userId })),
+					pending: [p]
+				};
+				groups.push(group);
+				byCommand.set(p.commandId, group);
+				state = decided.value.reduce(
+					(s, f) =>
+						evolve(s, {
+							...f,
+							seq: s.seq + 1,
+							actorId: p.actor.userId,
+							occurredAt: deps.now().toISOString()
+						} as RecordedFact),
+					state
+				);
+			}
+			if (groups.length === 0 && writes.length === 0) {
+				for (const [p, a] of answers) p.resolve(a);
+				return;
+			}
+			const appended = await log.appendBatch({
+				meetingId: r.meetingId,
+				expectedSeq: r.state.seq,
+				occurredAt: deps.now(),
+				groups,
+				alsoWrite: async (tx, stored) => {
+					await ballotBoxRepository(tx).write(r.meetingId, writes);
+					const recorded = stored.map(toFact);
+					for (const project of FACT_PROJECTIONS) {
+						await project(tx, { meetingId: r.meetingId, councilId: r.councilId }, recorded);
+					}
+				}
+			});
+			if (!appended.ok) {
+				await catchUp(r);
+				continue;
+			}
+			const stored = appended.value.map(toFact);
+			for (const f of stored) r.state = evolve(r.state, f);
+			let at = 0;
+			for (const g of groups) {
+				const mine = stored.slice(at, at + g.events.length);
+				at += g.events.length;
+				g.pending.forEach((p, i) =>
+					answers.set(p, ok({ councilId: r.councilId, events: mine, replayed: i > 0 }))
+				);
+			}
+			for (const [p, a] of answers) p.resolve(a);
+			if (stored.length > 0) for (const listener of listeners) listener(r.meetingId, stored);
+			return;
+		}
+		for (const p of batch) p.resolve(fail('seq-conflict', 'The meeting is very busy; please try again.'));
+	}
+
 	return {
 		/** Whether this person may follow the meeting; the council it belongs to if so. */
 		async admit(userId: string, meetingId: string): Promise<Result<string, MeetingRoomError>> {
@@ -185,31 +317,18 @@ export function meetingRoomService(deps: ServiceDeps) {
 			if (!r) return fail('not-found', 'No such meeting.');
 			const actor = await actorIn(userId, r.councilId);
 			if (!actor.ok) return actor;
-			return serialise(r, async () => {
-				const earlier = (await log.eventsOfCommand(meetingId, commandId)).map(toFact);
-				if (earlier.length > 0) return ok({ councilId: r.councilId, events: earlier, replayed: true });
-				const { roster, rules } = await councilNow(r);
-				for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-					const decided = decide(r.state, command, { actor: actor.value, roster, rules: rules! });
-					if (!decided.ok) return decided;
-					if (decided.value.length === 0) return ok({ councilId: r.councilId, events: [], replayed: false });
-					const appended = await log.append({
-						meetingId,
-						expectedSeq: r.state.seq,
-						commandId,
-						occurredAt: deps.now(),
-						events: decided.value.map((f) => ({ type: f.type, payload: f.payload, actorId: userId }))
-					});
-					if (appended.ok) {
-						const facts = appended.value.map(toFact);
-						// A retried command returns the events it produced the first time.
-						for (const f of facts) if (f.seq === r.state.seq + 1) r.state = evolve(r.state, f);
-						return ok({ councilId: r.councilId, events: facts, replayed: false });
-					}
-					await catchUp(r);
-				}
-				return fail('seq-conflict', 'The meeting is very busy; please try again.');
+			return new Promise((resolve, reject) => {
+				r.queue.push({ actor: actor.value, commandId, command, resolve, reject });
+				scheduleDrain(r);
 			});
+		},
+
+		/** Called once per appended batch, in log order, with the facts everyone in the room should hear. */
+		onFacts(listener: FactsListener): () => void {
+			listeners.add(listener);
+			return () => listeners.delete(listener);
 		}
 	};
 }
+
+const unique = <T>(xs: readonly T[]) => [...new Set(xs)];

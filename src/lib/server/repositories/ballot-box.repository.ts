@@ -1,0 +1,57 @@
+import type { Sql } from '../db/database';
+import type { Choice, PublishedSecretBallot } from '../../domain/voting/motion';
+
+export interface BallotBoxWrite {
+	motionId: string;
+	tag: string;
+	choice: Choice;
+	weightCents: number;
+	constituency: string | null;
+	/** A changed ballot replaces the choice under the same receipt tag. */
+	replace: boolean;
+}
+
+/**
+ * The secret ballot box: choices by receipt tag, with no voter and no time. Nothing here can be
+ * joined to the meeting log's turnout facts.
+ */
+export function ballotBoxRepository(sql: Sql) {
+	return {
+		async tags(meetingId: string, motionId: string): Promise<Set<string>> {
+			const rows = await sql<{ tag: string }[]>`
+				select tag from secret_ballot where meeting_id = ${meetingId} and motion_id = ${motionId}`;
+			return new Set(rows.map((r) => r.tag));
+		},
+
+		async contents(meetingId: string, motionId: string): Promise<PublishedSecretBallot[]> {
+			const rows = await sql<
+				{ tag: string; choice: Choice; weightCents: string; constituency: string | null }[]
+			>`
+				select tag, choice, weight_cents, constituency from secret_ballot
+				where meeting_id = ${meetingId} and motion_id = ${motionId} order by tag`;
+			return rows.map((r) => ({ ...r, weightCents: Number(r.weightCents) }));
+		},
+
+		/** Inside the transaction that appends the turnout facts. Rows go in tag order, not arrival order. */
+		async write(meetingId: string, writes: readonly BallotBoxWrite[]): Promise<void> {
+			const sorted = [...writes].sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
+			const inserts = sorted
+				.filter((w) => !w.replace)
+				.map((w) => ({
+					meeting_id: meetingId,
+					motion_id: w.motionId,
+					tag: w.tag,
+					choice: sql.json(w.choice as never),
+					weight_cents: w.weightCents,
+					constituency: w.constituency
+				}));
+			for (let i = 0; i < inserts.length; i += 1000) {
+				await sql`insert into secret_ballot ${sql(inserts.slice(i, i + 1000))}`;
+			}
+			for (const w of sorted.filter((x) => x.replace)) {
+				await sql`update secret_ballot set choice = ${sql.json(w.choice as never)}
+					where meeting_id = ${meetingId} and motion_id = ${w.motionId} and tag = ${w.tag}`;
+			}
+		}
+	};
+}
