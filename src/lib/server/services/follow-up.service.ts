@@ -26,6 +26,12 @@ export interface TaskView extends FollowUpTaskRow {
 	history: FollowUpProgressRow[];
 }
 
+export interface TaskFormChoices {
+	people: { id: string; name: string }[];
+	organisations: string[];
+	defaultDueOn: string;
+}
+
 export interface MyTaskView extends TaskView {
 	councilNameZh: string;
 	councilNameEn: string;
@@ -70,6 +76,28 @@ export function followUpService(deps: ServiceDeps) {
 
 	return {
 		dueDateFor,
+
+		/** What a form for a new task offers: the council's members and organisations, and the suggested date. */
+		async taskFormChoices(
+			userId: string,
+			councilId: string,
+			meetingId: string | null
+		): Promise<Result<TaskFormChoices, ErrorCode>> {
+			const access = await authorise(sql, userId, councilId, CouncilAction.view);
+			if (!access.ok) return access;
+			const members = (await memberRepository(sql).listByCouncil(councilId)).filter((m) => !m.revokedAt);
+			const organisations = [...new Set(members.flatMap((m) => (m.organisation ? [m.organisation] : [])))];
+			return ok({
+				people: members.map((m) => ({ id: m.id, name: m.name })),
+				organisations: organisations.sort(),
+				defaultDueOn: await dueDateFor(councilId, meetingId)
+			});
+		},
+
+		/** Whether this person may report on the task (its owner, or a moderator or clerk). */
+		async mayUpdate(userId: string, task: FollowUpTaskRow): Promise<boolean> {
+			return mayUpdate(sql, userId, task);
+		},
 
 		/** The moderator or clerk records a task between meetings (in a meeting it is a `task:create` fact). */
 		async create(

@@ -1,0 +1,109 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, test, type E2EPerson } from './fixtures';
+import type { E2EState } from './state';
+
+/** What the task screens say, in each language (src/lib/i18n/messages). */
+const WORDS = {
+	zh: {
+		locale: 'zh-CN',
+		open: '开会',
+		panel: '跟进事项',
+		arising: '上次会议事项跟进',
+		title: '待办事项',
+		member: '一位成员',
+		due: '到期日',
+		add: '添加待办',
+		fromMeeting: '本次会议的待办',
+		myTasks: '我的待办',
+		status: '状态',
+		inProgress: '进行中',
+		note: '进展说明',
+		save: '保存进展',
+		saved: '进展已保存。',
+		task: '与物业协商集装箱卡车停放'
+	},
+	en: {
+		locale: 'en-GB',
+		open: 'Open the meeting',
+		panel: 'Follow-up tasks',
+		arising: 'Matters arising',
+		title: 'What is to be done',
+		member: 'A member',
+		due: 'Due date',
+		add: 'Add task',
+		fromMeeting: 'Tasks from this meeting',
+		myTasks: 'My tasks',
+		status: 'Status',
+		inProgress: 'In progress',
+		note: 'Progress note',
+		save: 'Save progress',
+		saved: 'Progress saved.',
+		task: 'Negotiate container truck parking with the property manager'
+	}
+} as const;
+
+async function signedInPage(
+	browser: Browser,
+	e2e: E2EState,
+	signInAs: (page: Page, person: E2EPerson) => Promise<unknown>,
+	person: E2EPerson,
+	locale: string
+): Promise<Page> {
+	const context = await browser.newContext({ locale, baseURL: e2e.baseURL });
+	const page = await context.newPage();
+	await signInAs(page, person);
+	return page;
+}
+
+for (const lang of ['zh', 'en'] as const) {
+	const w = WORDS[lang];
+	test.describe(`follow-up tasks (${lang})`, () => {
+		test.use({ locale: w.locale });
+
+		test(`[follow-up:e2e] a task created in the meeting reaches its owner's My tasks, who reports progress (${lang})`, async ({
+			page,
+			browser,
+			e2e,
+			signInAs,
+			freshMeeting
+		}) => {
+			const title = `${w.task} ${Date.now()}`;
+			const owner = e2e.people.jinghuRemote.name;
+			const councilId = e2e.councils['jinghu-elders']!.id;
+			await signInAs(page, 'jinghuModerator');
+			await page.goto(`/councils/${councilId}/meetings/${freshMeeting('jinghu')}`);
+			await page.getByRole('button', { name: w.open, exact: true }).click();
+
+			const panel = page.getByRole('region', { name: w.panel, exact: true });
+			await expect(page.getByRole('region', { name: w.arising, exact: true })).toBeVisible();
+			await panel.getByLabel(w.title, { exact: true }).fill(title);
+			await panel.getByLabel(w.member, { exact: true }).selectOption({ label: owner });
+			await expect(panel.getByLabel(w.due, { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+			await panel.getByRole('button', { name: w.add, exact: true }).press('Enter');
+			await expect(panel.getByRole('heading', { name: w.fromMeeting })).toBeVisible();
+			await expect(panel.getByText(title)).toBeVisible();
+			await expectNoSeriousA11yViolations(page);
+
+			const ownerPage = await signedInPage(browser, e2e, signInAs, 'jinghuRemote', w.locale);
+			await ownerPage.getByRole('link', { name: w.myTasks, exact: true }).click();
+			await expect(ownerPage.getByRole('heading', { level: 1, name: w.myTasks })).toBeVisible();
+			const card = ownerPage.getByRole('article', { name: title });
+			await expect(card).toBeVisible();
+			await card.getByLabel(w.status, { exact: true }).selectOption({ label: w.inProgress });
+			await card
+				.getByLabel(w.note, { exact: true })
+				.fill('已约物业经理下周面谈 / meeting the manager next week');
+			await card.getByRole('button', { name: w.save, exact: true }).click();
+			await expect(ownerPage.getByRole('status').getByText(w.saved)).toBeVisible();
+			const updated = ownerPage.getByRole('article', { name: title });
+			await expect(updated.getByText(w.inProgress, { exact: true }).first()).toBeVisible();
+			await expect(updated.getByText('已约物业经理下周面谈 / meeting the manager next week')).toBeVisible();
+			await expectNoSeriousA11yViolations(ownerPage);
+
+			await page.goto(`/councils/${councilId}/tasks`);
+			await expect(page.getByRole('article', { name: title })).toBeVisible();
+			await expectNoSeriousA11yViolations(page);
+			await ownerPage.context().close();
+		});
+	});
+}
