@@ -1,0 +1,97 @@
+import { isVotingRole } from '../council/role';
+import type { AttendanceMode, RecordedFact } from '../meeting/meeting-events';
+import type { RosterEntry } from '../meeting/roster';
+import type { MinutesAttendance, MinutesPerson, QuorumMoment } from './minutes';
+
+interface Presence {
+	mode: AttendanceMode;
+	firstArrivedAt: string;
+	present: boolean;
+}
+
+export interface AttendanceRecord {
+	attendance: MinutesAttendance;
+	quorumAtOpening: QuorumMoment['status'] | null;
+	quorumChanges: QuorumMoment[];
+}
+
+/**
+ * Who came, how, and when, from the attendance and proxy facts. A late arrival is a first arrival
+ * after the meeting opened; a departure is any leave while the meeting ran (people may come back).
+ */
+export function attendanceRecord(
+	facts: readonly RecordedFact[],
+	roster: readonly RosterEntry[]
+): AttendanceRecord {
+	const byId = new Map(roster.map((r) => [r.memberId, r]));
+	const name = (id: string) => byId.get(id)?.name ?? id;
+	const presence = new Map<string, Presence>();
+	const proxies = new Map<string, string>();
+	const heldBy = new Map<string, string>();
+	const late: MinutesAttendance['lateArrivals'] = [];
+	const departures: MinutesAttendance['departures'] = [];
+	const quorumChanges: QuorumMoment[] = [];
+	let openedAt: string | null = null;
+	let adjourned = false;
+	let quorumAtOpening: QuorumMoment['status'] | null = null;
+
+	for (const f of facts) {
+		switch (f.type) {
+			case 'meeting:open':
+				openedAt = f.occurredAt;
+				break;
+			case 'meeting:adjourn':
+				adjourned = true;
+				break;
+			case 'attendance:check-in': {
+				const { memberId, mode } = f.payload;
+				const before = presence.get(memberId);
+				if (!before && openedAt && !adjourned) late.push({ name: name(memberId), at: f.occurredAt });
+				presence.set(memberId, {
+					mode,
+					firstArrivedAt: before?.firstArrivedAt ?? f.occurredAt,
+					present: true
+				});
+				break;
+			}
+			case 'attendance:leave': {
+				const before = presence.get(f.payload.memberId);
+				if (before) presence.set(f.payload.memberId, { ...before, present: false });
+				if (openedAt && !adjourned) departures.push({ name: name(f.payload.memberId), at: f.occurredAt });
+				break;
+			}
+			case 'proxy:grant':
+				proxies.set(f.payload.giverId, f.payload.holderId);
+				heldBy.set(f.payload.giverId, f.payload.holderId);
+				break;
+			case 'proxy:withdraw':
+				proxies.delete(f.payload.giverId);
+				break;
+			case 'quorum:reached':
+			case 'quorum:lost':
+				if (openedAt && quorumAtOpening === null) quorumAtOpening = f.payload.status;
+				else quorumChanges.push({ at: f.occurredAt, status: f.payload.status });
+				break;
+			default:
+				break;
+		}
+	}
+
+	const person = (r: RosterEntry): MinutesPerson => ({ memberId: r.memberId, name: r.name, role: r.role });
+	const attendance: MinutesAttendance = {
+		inPerson: [],
+		remote: [],
+		byProxy: [],
+		absent: [],
+		lateArrivals: late,
+		departures
+	};
+	for (const r of roster) {
+		const p = presence.get(r.memberId);
+		if (p) (p.mode === 'remote' ? attendance.remote : attendance.inPerson).push(person(r));
+		else if (proxies.has(r.memberId) && presence.has(proxies.get(r.memberId)!))
+			attendance.byProxy.push({ ...person(r), holder: name(heldBy.get(r.memberId)!) });
+		else if (isVotingRole(r.role)) attendance.absent.push(person(r));
+	}
+	return { attendance, quorumAtOpening, quorumChanges };
+}
