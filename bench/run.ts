@@ -16,7 +16,8 @@ import { connect as connectClient, counts, option, percentile, type Client } fro
  * rss is this whole process (server, PGlite and the clients). Bounded: fixed rounds, a time limit.
  * Then it runs the live-meeting fan-out bench (bench/fanout.ts) in a fresh process of its own, so
  * that its server's rss is not this one's, which prints `fanout participants=N …` lines.
- * Options: --clients 100,500  --rounds 20  --only ping|fanout  (and fanout.ts's own options)
+ * Last, the shared-document bench (bench/yjs.ts) prints `yjs editors=50 …` and `yjs_load …`.
+ * Options: --clients 100,500  --rounds 20  --only ping|fanout|yjs  (and fanout.ts's, yjs.ts's own)
  */
 
 const TIME_LIMIT_MS = 5 * 60_000;
@@ -77,9 +78,9 @@ async function main() {
 	}
 }
 
-/** The fan-out bench in a child process (it forks its own clients); resolves to its exit code. */
-function runFanout(): Promise<number> {
-	const script = fileURLToPath(new URL('./fanout.ts', import.meta.url));
+/** A bench in a child process of its own (it forks its own clients or server); resolves to its exit code. */
+function runChild(name: string): Promise<number> {
+	const script = fileURLToPath(new URL(`./${name}.ts`, import.meta.url));
 	// process.execArgv carries tsx's loader, so the child runs TypeScript as this process does.
 	const child = spawn(process.execPath, [...process.execArgv, script, ...process.argv.slice(2)], {
 		stdio: 'inherit'
@@ -88,7 +89,7 @@ function runFanout(): Promise<number> {
 	process.on('SIGINT', forward).on('SIGTERM', forward);
 	return new Promise((resolve) => {
 		child.on('error', (error) => {
-			console.error('fanout bench could not start:', error);
+			console.error(`${name} bench could not start:`, error);
 			resolve(1);
 		});
 		child.on('exit', (code, signal) => resolve(code ?? (signal ? 1 : 0)));
@@ -96,7 +97,7 @@ function runFanout(): Promise<number> {
 }
 
 async function all(): Promise<number> {
-	if (only !== 'fanout') {
+	if (only !== 'fanout' && only !== 'yjs') {
 		// The ping bench's own limit; the fan-out bench keeps its own.
 		const limit = setTimeout(() => {
 			console.error(`bench: stopped after the ${TIME_LIMIT_MS / 1000} s limit`);
@@ -106,7 +107,10 @@ async function all(): Promise<number> {
 		await main();
 		clearTimeout(limit);
 	}
-	return only === 'ping' ? 0 : runFanout();
+	if (only === 'ping') return 0;
+	const fanout = only === 'yjs' ? 0 : await runChild('fanout');
+	const yjs = only === 'fanout' ? 0 : await runChild('yjs');
+	return fanout || yjs;
 }
 
 all().then(
