@@ -19,6 +19,7 @@ export const COMPACT_EVERY_MS = 30_000;
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 /** Rows per insert statement: keeps the relay's id list well inside a notification's 8000 bytes. */
 const BATCH_ROWS = 200;
+const BATCH_WINDOW_MS = 10;
 const RETRY_DELAYS_MS = [100, 500, 2_000];
 
 export interface CollabPersistenceOptions {
@@ -123,7 +124,9 @@ export function postgresCollabPersistence(sql: Pool, log: Logger, options: Colla
 	}
 
 	async function drain(room: Room) {
-		await null; // updates of the same tick go in one statement
+		// Updates arriving within a few milliseconds go in one statement: on the embedded database
+		// every statement runs on this thread, between the broadcasts to editors.
+		await new Promise((resolve) => setTimeout(resolve, BATCH_WINDOW_MS));
 		while (room.queue.length) {
 			const batch = room.queue.splice(0, BATCH_ROWS);
 			const ids = await appendWithRetry(room, batch);
