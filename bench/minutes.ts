@@ -1,5 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { generateMinutes } from '../src/lib/domain/minutes/generate-minutes';
+import { minutesDocument } from '../src/lib/domain/minutes/minutes-document';
+import { renderPdf } from '../src/lib/server/minutes/render-pdf';
 import { largeMeetingLog } from './minutes-log';
 
 /**
@@ -35,7 +37,11 @@ export async function benchMinutes(): Promise<string> {
 		generateMinutes(input);
 		times.push(performance.now() - t0);
 	}
-	return `minutes events=${facts.length} generate_ms=${median(times).toFixed(1)}`;
+	const minutes = generateMinutes(input);
+	const t0 = performance.now();
+	const pdf = await renderPdf(minutesDocument(minutes, 'zh'));
+	const pdfMs = performance.now() - t0;
+	return `minutes events=${facts.length} generate_ms=${median(times).toFixed(1)} pdf_ms=${pdfMs.toFixed(0)} pdf_kb=${(pdf.length / 1024).toFixed(0)}`;
 }
 
 benchMinutes().then(
