@@ -12,7 +12,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const E2E_STATE_FILE = join(root, 'test-results', 'e2e-state.json');
 /** One empty marker file per invite handed out, so no two tests (or workers) use the same one. */
 export const E2E_CLAIMS_DIR = join(root, 'test-results', 'e2e-claims');
-export const INVITES_PER_PERSON = 5;
+export const INVITES_PER_PERSON = 10;
 /** Fresh, never-opened meetings scheduled per council at setup, for tests that open and adjourn one. */
 export const FRESH_MEETINGS_PER_COUNCIL = 5;
 
@@ -43,7 +43,9 @@ export const E2E_PEOPLE = {
 /** The demo meetings the tests use, by the council they belong to (see demo-seed.ts). */
 export const E2E_MEETINGS = {
 	/** 老年协会月度例会, the Jinghu association's monthly meeting on the 15th, with its five-item agenda. */
-	jinghu: 'jinghu-elders'
+	jinghu: 'jinghu-elders',
+	/** 共享花园方案议事会, the Pepsi residents' council's meeting, where its members vote. */
+	pepsi: 'pepsi-council'
 } as const;
 
 export type E2EMeeting = keyof typeof E2E_MEETINGS;

@@ -1,0 +1,218 @@
+import type { Browser, Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, test, type E2EPerson } from './fixtures';
+import type { E2EState } from './state';
+
+test.use({ locale: 'zh-CN' });
+
+/** The parking-fee plan a 三无小区 puts to its residents when it brings in third-party management. */
+const PARKING_FEE =
+	'停车收费方案：引入第三方物业后，小区内地面停车位每月收费100元，收入用于道闸维护和保洁，每季度公示账目。';
+
+const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+function watchErrors(page: Page, errors: string[]) {
+	page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+}
+
+async function signedInBrowser(
+	browser: Browser,
+	e2e: E2EState,
+	signInAs: (page: Page, person: E2EPerson) => Promise<unknown>,
+	person: E2EPerson
+): Promise<Page> {
+	const context = await browser.newContext({ locale: 'zh-CN', baseURL: e2e.baseURL });
+	const page = await context.newPage();
+	await signInAs(page, person);
+	return page;
+}
+
+/**
+ * 陈静 chairs the Pepsi residents' council in the room with 李明 and 王磊, who have no phones at
+ * hand; 刘建国 and 张秀英 follow from home; the clerk 周婷 puts the projector view on the wall.
+ */
+async function meetingWithQuorum(
+	page: Page,
+	browser: Browser,
+	e2e: E2EState,
+	signInAs: (page: Page, person: E2EPerson) => Promise<unknown>,
+	meetingId: string
+) {
+	const room = `/councils/${e2e.councils['pepsi-council']!.id}/meetings/${meetingId}`;
+	const [, liu, zhang, projector] = await Promise.all([
+		signInAs(page, 'moderator'),
+		signedInBrowser(browser, e2e, signInAs, 'member'),
+		signedInBrowser(browser, e2e, signInAs, 'secondMember'),
+		signedInBrowser(browser, e2e, signInAs, 'clerk')
+	]);
+	await Promise.all([page.goto(room), liu.goto(room), zhang.goto(room), projector.goto(`${room}/projector`)]);
+	for (const p of [page, liu, zhang, projector])
+		await expect(p.getByRole('status').getByText('实时连接', { exact: true })).toBeVisible();
+
+	await page.getByRole('button', { name: '开会', exact: true }).click();
+	for (const name of ['陈静', '李明', '王磊'])
+		await page.getByRole('button', { name: `现场签到 ${name}`, exact: true }).click();
+	for (const p of [liu, zhang]) await p.getByRole('button', { name: '我在线上参会', exact: true }).click();
+	for (const p of [page, liu, zhang, projector])
+		await expect(region(p, '法定人数')).toContainText('已达到法定人数');
+	await page.getByRole('button', { name: '下一项', exact: true }).click();
+	await expect(region(liu, '动议与表决')).toContainText('当前议题：开会，确认到会人数');
+	return { liu, zhang, projector };
+}
+
+/** The moderator enters 刘建国's motion, made in the room, and 张秀英 seconds it from home. */
+async function parkingFeeMotion(page: Page, zhang: Page) {
+	const motions = region(page, '动议与表决');
+	await motions.getByRole('button', { name: '提出动议' }).click();
+	await motions.getByLabel('动议内容').fill(PARKING_FEE);
+	await motions.getByLabel('动议人').selectOption({ label: '刘建国' });
+	await motions.getByRole('button', { name: '提交动议' }).click();
+	await expect(motions).toContainText('动议人：刘建国');
+	await expect(region(zhang, '动议与表决')).toContainText(PARKING_FEE);
+	await region(zhang, '动议与表决').getByRole('button', { name: '我附议' }).click();
+	await expect(motions).toContainText('附议人：张秀英');
+	await expect(motions.getByText('已附议', { exact: true })).toBeVisible();
+}
+
+test.describe('voting', () => {
+	test('[vote:open-ballot] the parking-fee vote: two residents vote from home, two in the room by roll call, carried on every screen', async ({
+		page,
+		browser,
+		e2e,
+		signInAs,
+		freshMeeting
+	}) => {
+		test.setTimeout(120_000);
+		const errors: string[] = [];
+		const { liu, zhang, projector } = await meetingWithQuorum(
+			page,
+			browser,
+			e2e,
+			signInAs,
+			freshMeeting('pepsi')
+		);
+		for (const p of [page, liu, zhang, projector]) watchErrors(p, errors);
+		await parkingFeeMotion(page, zhang);
+
+		// The residents' council decides by a majority of those present, in an open (named) vote.
+		const motions = region(page, '动议与表决');
+		await motions.getByLabel('表决规则').selectOption({ label: '居民议事会：到会成员过半数同意' });
+		await motions.getByRole('button', { name: '开始表决', exact: true }).click();
+		for (const p of [page, liu, zhang]) await expect(region(p, '动议与表决')).toContainText('正在表决');
+		await expect(region(projector, '表决事项')).toContainText(PARKING_FEE);
+		await expect(region(projector, '表决事项')).toContainText('已投票 0 人，共 5 人可投票');
+
+		// From home: 刘建国 for, 张秀英 against; each device keeps a receipt of its own making.
+		await region(liu, '我的选票').getByRole('button', { name: '赞成', exact: true }).click();
+		await expect(region(liu, '我的选票')).toContainText('您已投票：赞成。');
+		const receipt = region(liu, '我的选票').locator('.code');
+		await expect(receipt).toHaveText(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$/);
+		await expect(region(liu, '我的选票')).toContainText('请保存这个回执码，表决结束后可以用它核对您的选票。');
+		await region(zhang, '我的选票').getByRole('button', { name: '反对', exact: true }).click();
+		await expect(region(zhang, '我的选票')).toContainText('您已投票：反对。');
+		for (const p of [page, liu, zhang, projector])
+			await expect(p.getByText('已投票 2 人，共 5 人可投票')).toBeVisible();
+		// An open vote shows its running tally.
+		await expect(region(liu, '动议与表决')).toContainText('目前票数：赞成 1 · 反对 1 · 弃权 0');
+		await expectNoSeriousA11yViolations(liu);
+
+		// The chair votes on her own device and calls the roll for the two in the room.
+		await region(page, '我的选票').getByRole('button', { name: '赞成', exact: true }).click();
+		const rollCall = region(page, '现场唱名记票');
+		await rollCall.getByRole('button', { name: '李明：赞成', exact: true }).click();
+		await rollCall.getByRole('button', { name: '王磊：弃权', exact: true }).click();
+		for (const p of [page, liu, zhang, projector])
+			await expect(p.getByText('已投票 5 人，共 5 人可投票')).toBeVisible();
+		await expect(page.getByText('线上 3 · 现场唱名 2 · 代理 0 · 举手计数 0')).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
+
+		await motions.getByRole('button', { name: '结束表决', exact: true }).click();
+		const explanation = '通过：赞成 3 人，到会 5 人（需 ≥ 3）';
+		for (const p of [page, liu, zhang, projector]) {
+			await expect(region(p, '表决结果：通过')).toBeVisible();
+			await expect(region(p, '表决结果：通过')).toContainText(explanation);
+			await expect(region(p, '表决结果：通过')).toContainText('赞成 3 · 反对 1 · 弃权 1');
+		}
+		// The projector's chart carries its numbers as text.
+		const chart = region(projector, '表决结果：通过').getByRole('figure');
+		await expect(chart.getByRole('listitem')).toHaveText([/赞成\s*3/, /反对\s*1/, /弃权\s*1/]);
+		await expectNoSeriousA11yViolations(projector);
+
+		// An open vote publishes names with choices.
+		await region(zhang, '动议与表决').locator('summary', { hasText: '公开的选票清单' }).click();
+		const published = region(zhang, '动议与表决').getByRole('table');
+		await expect(published.getByRole('row', { name: /刘建国 赞成 本人设备/ })).toBeVisible();
+		await expect(published.getByRole('row', { name: /王磊 弃权 现场唱名/ })).toBeVisible();
+		await expectNoSeriousA11yViolations(zhang);
+
+		// Once the vote closes the ballot card is gone.
+		await expect(region(liu, '我的选票')).toHaveCount(0);
+		expect(errors).toEqual([]);
+		await Promise.all([liu, zhang, projector].map((p) => p.context().close()));
+	});
+
+	test('[vote:secret-ballot] the same vote by secret ballot with hands counted in the room; a voter checks their receipt', async ({
+		page,
+		browser,
+		e2e,
+		signInAs,
+		freshMeeting
+	}) => {
+		test.setTimeout(120_000);
+		const errors: string[] = [];
+		const { liu, zhang, projector } = await meetingWithQuorum(
+			page,
+			browser,
+			e2e,
+			signInAs,
+			freshMeeting('pepsi')
+		);
+		for (const p of [page, liu, zhang, projector]) watchErrors(p, errors);
+		await parkingFeeMotion(page, zhang);
+
+		const motions = region(page, '动议与表决');
+		await motions.getByLabel('表决规则').selectOption({ label: '居民议事会：到会成员过半数同意' });
+		await motions.getByLabel('无记名投票（不公开谁投了什么）').check();
+		await motions.getByRole('button', { name: '开始表决', exact: true }).click();
+		await expect(region(liu, '动议与表决')).toContainText('无记名');
+
+		await region(liu, '我的选票').getByRole('button', { name: '赞成', exact: true }).click();
+		await expect(region(liu, '我的选票')).toContainText('您已投票：赞成。');
+		const code = (await region(liu, '我的选票').locator('.code').textContent())!.trim();
+		await region(zhang, '我的选票').getByRole('button', { name: '反对', exact: true }).click();
+		await region(page, '我的选票').getByRole('button', { name: '赞成', exact: true }).click();
+		// A secret vote shows who has voted, never how: no running tally, no roll call.
+		for (const p of [page, liu, zhang, projector])
+			await expect(p.getByText('已投票 3 人，共 5 人可投票')).toBeVisible();
+		await expect(region(zhang, '动议与表决')).toContainText('表决结束后公布票数。');
+		await expect(region(zhang, '动议与表决')).not.toContainText('目前票数');
+		await expect(region(page, '现场唱名记票')).toHaveCount(0);
+
+		// 李明 and 王磊 raise their hands for the plan; the chair enters the totals.
+		const hands = region(page, '举手计数（合计）');
+		await expect(hands).toContainText('现场有 2 位可投票成员尚未以其他方式投票。');
+		await hands.getByLabel('赞成（举手人数）').fill('2');
+		await hands.getByRole('button', { name: '记录举手结果' }).click();
+		await expect(page.getByText('已投票 5 人，共 5 人可投票')).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
+
+		await motions.getByRole('button', { name: '结束表决', exact: true }).click();
+		for (const p of [page, liu, zhang, projector])
+			await expect(region(p, '表决结果：通过')).toContainText('通过：赞成 4 人，到会 5 人（需 ≥ 3）');
+
+		// The published list has receipt tags, not names; 刘建国 finds his own ballot by his code.
+		const list = region(liu, '动议与表决');
+		await list.locator('summary', { hasText: '公开的选票清单' }).click();
+		await expect(list.getByRole('table')).not.toContainText('刘建国');
+		await expect(list.getByRole('table').getByRole('row')).toHaveCount(4);
+		await list.getByLabel('输入您的回执码，核对您的选票').fill(code.toLowerCase().replace(/-/g, ' '));
+		await list.getByRole('button', { name: '核对', exact: true }).click();
+		await expect(list.getByText(/^已计入：赞成/)).toBeVisible();
+		await list.getByLabel('输入您的回执码，核对您的选票').fill('00000-00000-00000-00000');
+		await list.getByRole('button', { name: '核对', exact: true }).click();
+		await expect(list).toContainText('清单里没有这个回执码。');
+		await expectNoSeriousA11yViolations(liu);
+
+		expect(errors).toEqual([]);
+		await Promise.all([liu, zhang, projector].map((p) => p.context().close()));
+	});
+});
