@@ -112,6 +112,17 @@ describe('follow-up tasks come back until they are closed', () => {
 			['done', '已解决 resolved', m2.id]
 		]);
 		expect(await arisingIds(moderator.userId, m3.id)).toEqual([]);
+
+		// The minutes of meeting 2 start from the status it had as meeting 2 began.
+		expect(await server.ctx.services.followUps.mattersArisingForMinutes(m2.id)).toEqual([
+			{
+				taskId,
+				title: (create as { title: string }).title,
+				owner: expect.any(String),
+				dueOn: '2099-01-14',
+				status: 'in-progress'
+			}
+		]);
 	});
 
 	it('[follow-up:between-meetings] the owner reports between meetings; others who do not own it cannot', async () => {

@@ -1,7 +1,8 @@
 import { CHINA_STANDARD_TIME } from '../../domain/calendar/wall-clock';
 import { can, CouncilAction } from '../../domain/council/permission';
+import type { FollowUpStatus } from '../../domain/meeting/follow-up';
 import { defaultDueOn } from '../../domain/follow-up/due-date';
-import { isMatterArising } from '../../domain/follow-up/matters-arising';
+import { isMatterArising, statusAtStartOf } from '../../domain/follow-up/matters-arising';
 import { isOverdue } from '../../domain/follow-up/overdue';
 import { fail, ok, type Result } from '../../domain/result';
 import type { NewTaskInput, TaskProgressInput } from '../../protocol/follow-up.schema';
@@ -24,6 +25,15 @@ const ZONE = CHINA_STANDARD_TIME;
 export interface TaskView extends FollowUpTaskRow {
 	overdue: boolean;
 	history: FollowUpProgressRow[];
+}
+
+/** The shape of the minutes' MatterArisingInput (src/lib/domain/minutes/minutes.ts). */
+export interface MatterArisingForMinutes {
+	taskId: string;
+	title: string;
+	owner: string;
+	dueOn: string;
+	status: FollowUpStatus;
 }
 
 export interface TaskFormChoices {
@@ -183,6 +193,22 @@ export function followUpService(deps: ServiceDeps) {
 		async mattersArisingOf(meetingId: string): Promise<TaskView[]> {
 			const meeting = await meetingRepository(sql).findById(meetingId);
 			return meeting ? mattersArisingAt(meeting) : [];
+		},
+
+		/**
+		 * Matters arising as the minutes take them: each with the status it had as the meeting began
+		 * (the minutes lay the meeting's own `task:update` facts over it), whatever happened since.
+		 */
+		async mattersArisingForMinutes(meetingId: string): Promise<MatterArisingForMinutes[]> {
+			const meeting = await meetingRepository(sql).findById(meetingId);
+			if (!meeting) return [];
+			return (await mattersArisingAt(meeting)).map((t) => ({
+				taskId: t.id,
+				title: t.title,
+				owner: t.ownerName ?? t.ownerOrganisation ?? '',
+				dueOn: t.dueOn,
+				status: statusAtStartOf(meeting, t.history)
+			}));
 		}
 	};
 }
