@@ -4,6 +4,7 @@ import { followUpService } from './follow-up.service';
 import type { ServiceDeps } from './deps';
 import { inviteService } from './invite.service';
 import { memberService } from './member.service';
+import { minutesService } from './minutes.service';
 import { meetingRoomService } from './meeting-room.service';
 import { recordVerificationService } from './record-verification.service';
 import { scheduleService } from './schedule.service';
@@ -11,6 +12,7 @@ import { sessionService } from './session.service';
 import { userRepository } from '../repositories/user.repository';
 
 export function createServices(deps: ServiceDeps) {
+	const followUps = followUpService(deps);
 	return {
 		councils: councilService(deps),
 		members: memberService(deps),
@@ -20,7 +22,10 @@ export function createServices(deps: ServiceDeps) {
 		records: recordVerificationService(deps),
 		schedule: scheduleService(deps),
 		documents: documentService(deps),
-		followUps: followUpService(deps),
+		followUps,
+		minutes: minutesService(deps, {
+			mattersArising: (meetingId) => followUps.mattersArisingForMinutes(meetingId)
+		}),
 		demoPeople: () => userRepository(deps.sql).listDemo()
 	};
 }

@@ -1,0 +1,88 @@
+import type { Sql } from '../db/database';
+import type { Minutes } from '../../domain/minutes/minutes';
+import type { MinutesLocale } from '../../domain/minutes/minutes-labels';
+
+export type GeneratedMinutes = Record<MinutesLocale, Minutes>;
+export type ItemNotes = Record<string, string>;
+
+export interface MinutesVersionRow {
+	meetingId: string;
+	version: number;
+	status: 'draft' | 'approved';
+	generated: GeneratedMinutes;
+	notes: ItemNotes | null;
+	logSeq: number;
+	logHash: string;
+	approvedAt: Date | null;
+	approvedInMeetingId: string | null;
+	correctionReason: string | null;
+	createdAt: Date;
+}
+
+const columns = `meeting_id, version, status, generated, notes, log_seq, log_hash, approved_at,
+	approved_in_meeting_id, correction_reason, created_at`;
+
+export function minutesRepository(sql: Sql) {
+	return {
+		async list(meetingId: string): Promise<MinutesVersionRow[]> {
+			return sql<MinutesVersionRow[]>`
+				select ${sql.unsafe(columns)} from minutes_version where meeting_id = ${meetingId} order by version`;
+		},
+		async find(meetingId: string, version: number): Promise<MinutesVersionRow | null> {
+			const [row] = await sql<MinutesVersionRow[]>`
+				select ${sql.unsafe(columns)} from minutes_version
+				where meeting_id = ${meetingId} and version = ${version}`;
+			return row ?? null;
+		},
+		/** Writes the draft (a new version number if there is none), keeping one draft per meeting. */
+		async saveDraft(input: {
+			meetingId: string;
+			generated: GeneratedMinutes;
+			notes: ItemNotes | null;
+			logSeq: number;
+			logHash: string;
+			correctionReason: string | null;
+			createdBy: string;
+		}): Promise<MinutesVersionRow> {
+			const [row] = await sql<MinutesVersionRow[]>`
+				insert into minutes_version (meeting_id, version, status, generated, notes, log_seq, log_hash,
+					correction_reason, created_by)
+				values (${input.meetingId},
+					(select coalesce(max(version), 0) + 1 from minutes_version where meeting_id = ${input.meetingId}),
+					'draft', ${sql.json(input.generated as never)}, ${input.notes === null ? null : sql.json(input.notes)},
+					${input.logSeq}, ${input.logHash}, ${input.correctionReason}, ${input.createdBy})
+				on conflict (meeting_id) where status = 'draft' do update set
+					generated = excluded.generated, notes = excluded.notes, log_seq = excluded.log_seq,
+					log_hash = excluded.log_hash,
+					correction_reason = coalesce(excluded.correction_reason, minutes_version.correction_reason)
+				returning ${sql.unsafe(columns)}`;
+			return row!;
+		},
+		async approveDraft(input: {
+			meetingId: string;
+			generated: GeneratedMinutes;
+			logSeq: number;
+			logHash: string;
+			approvedAt: Date;
+			approvedInMeetingId: string;
+			approvedBy: string;
+		}): Promise<MinutesVersionRow | null> {
+			const [row] = await sql<MinutesVersionRow[]>`
+				update minutes_version set status = 'approved', generated = ${sql.json(input.generated as never)},
+					log_seq = ${input.logSeq}, log_hash = ${input.logHash}, approved_at = ${input.approvedAt},
+					approved_in_meeting_id = ${input.approvedInMeetingId}, approved_by = ${input.approvedBy}
+				where meeting_id = ${input.meetingId} and status = 'draft'
+				returning ${sql.unsafe(columns)}`;
+			return row ?? null;
+		},
+		/** Approved versions of a council's meetings that started in [from, to), oldest first. */
+		async listApproved(councilId: string, from: Date, to: Date): Promise<MinutesVersionRow[]> {
+			return sql<MinutesVersionRow[]>`
+				select ${sql.unsafe(columns.replace(/(^|,\s*)(\w)/g, '$1v.$2'))} from minutes_version v
+				join meeting m on m.id = v.meeting_id
+				where m.council_id = ${councilId} and v.status = 'approved'
+					and m.starts_at >= ${from} and m.starts_at < ${to}
+				order by m.starts_at, v.version`;
+		}
+	};
+}
