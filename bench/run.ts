@@ -16,8 +16,9 @@ import { connect as connectClient, counts, option, percentile, type Client } fro
  * rss is this whole process (server, PGlite and the clients). Bounded: fixed rounds, a time limit.
  * Then it runs the live-meeting fan-out bench (bench/fanout.ts) in a fresh process of its own, so
  * that its server's rss is not this one's, which prints `fanout participants=N …` lines.
- * Last, the shared-document bench (bench/yjs.ts) prints `yjs editors=50 …` and `yjs_load …`.
- * Options: --clients 100,500  --rounds 20  --only ping|fanout|yjs  (and fanout.ts's, yjs.ts's own)
+ * Then the shared-document bench (bench/yjs.ts) prints `yjs editors=50 …` and `yjs_load …`, and
+ * the ballots bench (bench/ballots.ts) `ballots voters=2000 …` per database.
+ * Options: --clients 100,500  --rounds 20  --only ping|fanout|yjs|ballots  (and each bench's own)
  */
 
 const TIME_LIMIT_MS = 5 * 60_000;
@@ -96,9 +97,12 @@ function runChild(name: string): Promise<number> {
 	});
 }
 
+/** The benches that run in a process of their own, in this order; `--only <name>` picks one. */
+const CHILD_BENCHES = ['fanout', 'yjs', 'ballots'] as const;
+
 async function all(): Promise<number> {
-	if (only !== 'fanout' && only !== 'yjs') {
-		// The ping bench's own limit; the fan-out bench keeps its own.
+	if (only === '' || only === 'ping') {
+		// The ping bench's own limit; the others keep their own.
 		const limit = setTimeout(() => {
 			console.error(`bench: stopped after the ${TIME_LIMIT_MS / 1000} s limit`);
 			process.exit(1);
@@ -107,10 +111,11 @@ async function all(): Promise<number> {
 		await main();
 		clearTimeout(limit);
 	}
-	if (only === 'ping') return 0;
-	const fanout = only === 'yjs' ? 0 : await runChild('fanout');
-	const yjs = only === 'fanout' ? 0 : await runChild('yjs');
-	return fanout || yjs;
+	let code = 0;
+	for (const name of CHILD_BENCHES) {
+		if (only === '' || only === name) code ||= await runChild(name);
+	}
+	return code;
 }
 
 all().then(

@@ -27,6 +27,14 @@ export interface DecideContext {
 
 type Decision = Result<MeetingFact[], MeetingErrorCode>;
 
+const QUORUM_MOVERS: ReadonlySet<MeetingCommand['type']> = new Set([
+	'meeting:open',
+	'attendance:check-in',
+	'attendance:leave',
+	'proxy:grant',
+	'proxy:withdraw'
+] as const);
+
 const deny = (message: string): Decision => fail('forbidden', message);
 
 /**
@@ -37,6 +45,8 @@ export function decide(state: MeetingState, command: MeetingCommand, ctx: Decide
 	const decided = decideCommand(state, command, ctx);
 	if (!decided.ok || (state.status === MeetingStatus.scheduled && command.type !== 'meeting:open'))
 		return decided;
+	// Only who is here (and who holds whose proxy) moves quorum; a vote of thousands skips the check.
+	if (!QUORUM_MOVERS.has(command.type)) return decided;
 	return ok([...decided.value, ...quorumChange(state, decided.value)]);
 }
 
@@ -47,7 +57,6 @@ function decideCommand(state: MeetingState, c: MeetingCommand, ctx: DecideContex
 	const rules = state.rules ?? ctx.rules;
 	const member = (id: string) => roster.find((r) => r.memberId === id);
 	const item = (id: string) => state.agenda.find((i) => i.id === id);
-	const present = presentMembers(state);
 	const running = state.status === MeetingStatus.open || state.status === MeetingStatus.paused;
 	if (state.status === MeetingStatus.adjourned) return fail('meeting-adjourned', 'The meeting is adjourned.');
 
@@ -97,7 +106,7 @@ function decideCommand(state: MeetingState, c: MeetingCommand, ctx: DecideContex
 			}
 			if (!member(c.memberId)) return fail('no-such-member', 'Not a member of this council.');
 			if (c.type === 'attendance:leave') {
-				return present.has(c.memberId) ? facts({ type: c.type, payload: { memberId: c.memberId } }) : ok([]);
+				return state.attendance[c.memberId]?.present ? facts({ type: c.type, payload: { memberId: c.memberId } }) : ok([]);
 			}
 			const now = state.attendance[c.memberId];
 			if (now?.present && now.mode === c.mode) return ok([]);
@@ -129,7 +138,7 @@ function decideCommand(state: MeetingState, c: MeetingCommand, ctx: DecideContex
 		case 'speaker:floor-give':
 		case 'speaker:floor-end':
 			if (!running) return fail('meeting-not-open', 'The meeting is not open.');
-			return decideSpeaker(state, c, ctx, present);
+			return decideSpeaker(state, c, ctx, presentMembers(state));
 		case 'motion:propose':
 		case 'motion:second':
 		case 'motion:withdraw':

@@ -1,0 +1,131 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import { connect, type Client, type EventsPayload } from './common';
+
+/**
+ * The voters of the ballots bench, in their own process (forked by bench/ballots.ts): every voter
+ * and the moderator are real socket.io clients on their own connections, joined to the meeting.
+ * On `cast`, every voter sends its ballot and, at once, the same command again (a retry after a
+ * lost acknowledgement); on `close`, the moderator closes the vote and every client times the
+ * arrival of the result.
+ */
+
+export type ToVoters =
+	| { type: 'connect'; url: string; meetingId: string; voterCookies: string[]; moderatorCookie: string }
+	| { type: 'cast'; motionId: string }
+	| { type: 'close'; motionId: string }
+	| { type: 'exit' };
+
+export type FromVoters =
+	| { type: 'connected' }
+	| { type: 'cast'; acks: number[]; refused: string[]; elapsedMs: number; acknowledged: number }
+	| { type: 'closed'; resultMs: number[]; missing: number }
+	| { type: 'failed'; message: string };
+
+const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const receipt = () =>
+	[...randomBytes(20)]
+		.map((b) => CROCKFORD[b % 32])
+		.join('')
+		.match(/.{5}/g)!
+		.join('-');
+
+const ACK_TIMEOUT_MS = 60_000;
+const BATCH = 100;
+
+let voters: Client[] = [];
+let moderator: Client | null = null;
+let meetingId = '';
+
+const send = (m: FromVoters) => process.send?.(m);
+
+async function connectAll(url: string, cookies: string[]): Promise<Client[]> {
+	const out: Client[] = [];
+	for (let i = 0; i < cookies.length; i += BATCH) {
+		out.push(...(await Promise.all(cookies.slice(i, i + BATCH).map((c) => connect(url, c, 30_000)))));
+	}
+	for (let i = 0; i < out.length; i += BATCH) {
+		await Promise.all(
+			out.slice(i, i + BATCH).map(async (s) => {
+				const joined = await s.timeout(ACK_TIMEOUT_MS).emitWithAck('meeting:join', { meetingId });
+				if (!joined.ok) throw new Error(`join refused: ${joined.error.code}`);
+			})
+		);
+	}
+	return out;
+}
+
+async function castAll(motionId: string) {
+	const options = ['yes', 'no', 'abstain'] as const;
+	const refused: string[] = [];
+	let acknowledged = 0;
+	const t0 = performance.now();
+	const acks = await Promise.all(
+		voters.map(async (s, i) => {
+			const payload = {
+				meetingId,
+				commandId: randomUUID(),
+				command: { type: 'ballot:cast' as const, motionId, choice: options[i % 3]!, receipt: receipt() }
+			};
+			const started = performance.now();
+			const first = s.timeout(ACK_TIMEOUT_MS).emitWithAck('meeting:command', payload);
+			const retry = s.timeout(ACK_TIMEOUT_MS).emitWithAck('meeting:command', payload);
+			const answer = await first;
+			const took = performance.now() - started;
+			const again = await retry;
+			if (!answer.ok) refused.push(answer.error.code);
+			else acknowledged += 1;
+			if (!again.ok) refused.push(`retry:${again.error.code}`);
+			return took;
+		})
+	);
+	send({ type: 'cast', acks, refused, elapsedMs: performance.now() - t0, acknowledged });
+}
+
+async function closeVote(motionId: string) {
+	const everyone = [...voters, moderator!];
+	const arrivals = new Float64Array(everyone.length).fill(Number.NaN);
+	let t0 = 0;
+	const done = new Promise<void>((resolve) => {
+		let count = 0;
+		everyone.forEach((s, i) => {
+			s.on('meeting:events', (p: EventsPayload) => {
+				if (p.meetingId !== meetingId || !Number.isNaN(arrivals[i]!)) return;
+				if (!p.events.some((e) => e.type === 'vote:close')) return;
+				arrivals[i] = performance.now() - t0;
+				if (++count === everyone.length) resolve();
+			});
+		});
+	});
+	t0 = performance.now();
+	const answer = await moderator!.timeout(ACK_TIMEOUT_MS).emitWithAck('meeting:command', {
+		meetingId,
+		commandId: randomUUID(),
+		command: { type: 'vote:close', motionId }
+	});
+	if (!answer.ok) throw new Error(`close refused: ${answer.error.code}`);
+	await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+	const times = [...arrivals].filter((x) => !Number.isNaN(x));
+	send({ type: 'closed', resultMs: times, missing: everyone.length - times.length });
+}
+
+process.on('message', (m: ToVoters) => {
+	const work = async () => {
+		switch (m.type) {
+			case 'connect':
+				meetingId = m.meetingId;
+				moderator = (await connectAll(m.url, [m.moderatorCookie]))[0]!;
+				voters = await connectAll(m.url, m.voterCookies);
+				send({ type: 'connected' });
+				return;
+			case 'cast':
+				return castAll(m.motionId);
+			case 'close':
+				return closeVote(m.motionId);
+			case 'exit':
+				for (const s of [...voters, moderator]) s?.close();
+				process.exit(0);
+		}
+	};
+	work().catch((error: unknown) => send({ type: 'failed', message: String(error) }));
+});

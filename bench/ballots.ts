@@ -1,0 +1,214 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { startYishi, type Yishi } from '../server/app';
+import { readConfig } from '../server/config';
+import type { MeetingCommand } from '../src/lib/domain/meeting/meeting-command';
+import { sessionCookieName } from '../src/lib/server/auth/session-cookie';
+import { CouncilKind } from '../src/lib/domain/council/council-kind';
+import { eventLogRepository } from '../src/lib/server/repositories/event-log.repository';
+import { meetingRepository } from '../src/lib/server/repositories/meeting.repository';
+import { memberRepository } from '../src/lib/server/repositories/member.repository';
+import { userRepository } from '../src/lib/server/repositories/user.repository';
+import type { FromVoters, ToVoters } from './ballots-clients';
+import { option, percentile } from './common';
+
+/**
+ * A vote of 2,000 connected voters who cast at once, each sending its ballot twice (a retry with
+ * the same command id). One line per database:
+ *
+ *   ballots voters=2000 cast_per_s=… ack_p99_ms=… tally_after_close_ms=… lost=0 duplicated=0 db=server|pglite
+ *
+ * cast_per_s: acknowledged ballots over the time from the first send to the last acknowledgement;
+ * ack_p99_ms: a ballot's send to its acknowledgement; tally_after_close_ms: the moderator's close
+ * to the last client (of 2,001) receiving the result; lost: acknowledged ballots missing from the
+ * record; duplicated: ballots recorded more than once. The vote is secret, so every ballot also
+ * goes through the ballot box. `db=server` runs on a fresh database of DATABASE_URL's server (only
+ * when DATABASE_URL is set); `db=pglite` on the embedded default.
+ * Voters run in a forked process (see bench/fanout.ts for why). Options: --voters 2000
+ */
+
+const voterCount = Number.parseInt(option('voters', '2000'), 10);
+const STEP_TIMEOUT_MS = 5 * 60_000;
+
+function request<T extends FromVoters['type']>(
+	child: ChildProcess,
+	message: ToVoters,
+	answer: T
+): Promise<Extract<FromVoters, { type: T }>> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => finish(new Error(`voters: no ${answer} in time`)), STEP_TIMEOUT_MS);
+		const onMessage = (m: FromVoters) => {
+			if (m.type === answer) finish(null, m as Extract<FromVoters, { type: T }>);
+			else if (m.type === 'failed') finish(new Error(`voters: ${m.message}`));
+		};
+		const onExit = (code: number | null) => finish(new Error(`voters process exited (${code})`));
+		function finish(error: Error | null, value?: Extract<FromVoters, { type: T }>) {
+			clearTimeout(timer);
+			child.off('message', onMessage).off('exit', onExit);
+			if (error) reject(error);
+			else resolve(value!);
+		}
+		child.on('message', onMessage).on('exit', onExit);
+		child.send(message);
+	});
+}
+
+async function seed(app: Yishi) {
+	const { sql } = app.ctx.db;
+	const cookieName = sessionCookieName(app.ctx.settings.secureCookies);
+	const founder = await userRepository(sql).create({ name: '主持人', email: null });
+	const council = await app.ctx.services.councils.create(founder.id, {
+		nameZh: '业主大会',
+		nameEn: 'Owners’ assembly',
+		descriptionZh: '',
+		descriptionEn: '',
+		kind: CouncilKind.residentsCouncil
+	});
+	const councilId = council.id;
+	const users = await sql<{ id: string }[]>`
+		insert into users (name, email)
+		select '业主 ' || i, null from generate_series(1, ${voterCount}) i returning id`;
+	const members = await sql<{ id: string; userId: string }[]>`
+		insert into council_member (council_id, user_id, role, check_in_code)
+		select ${councilId}, u.id, 'member', lpad((1000000 + row_number() over ())::text, 8, '0')
+		from unnest(${sql.array(users.map((u) => u.id))}::uuid[]) as u(id)
+		returning id, user_id`;
+	const expires = new Date(Date.now() + 86_400_000);
+	const tokens = members.map(() => randomUUID());
+	await sql`insert into sessions ("userId", expires, "sessionToken")
+		select u, ${expires}, t from unnest(${sql.array(members.map((m) => m.userId))}::uuid[],
+			${sql.array(tokens)}::text[]) as x(u, t)`;
+	const founderMember = await memberRepository(sql).find(councilId, founder.id);
+	const { sessionToken } = await app.ctx.services.sessions.start(founder.id);
+	const meeting = await meetingRepository(sql).insert({
+		councilId,
+		titleZh: '业主大会表决',
+		titleEn: 'Owners’ vote',
+		startsAt: new Date(),
+		plannedMinutes: 60,
+		location: null,
+		onlineUrl: null,
+		createdBy: founder.id
+	});
+	return {
+		meetingId: meeting.id,
+		moderator: { userId: founder.id, memberId: founderMember!.id, cookie: `${cookieName}=${sessionToken}` },
+		voters: members.map((m, i) => ({ ...m, cookie: `${cookieName}=${tokens[i]}` }))
+	};
+}
+
+async function benchOn(db: 'server' | 'pglite', databaseUrl: string | null): Promise<string> {
+	const dataDir = mkdtempSync(join(tmpdir(), 'yishi-ballots-'));
+	const config = readConfig({
+		PORT: '0',
+		HOST: '127.0.0.1',
+		DATA_DIR: dataDir,
+		YISHI_DEMO: '0',
+		YISHI_LOG: 'silent',
+		...(databaseUrl ? { DATABASE_URL: databaseUrl } : {})
+	});
+	const app = await startYishi({ config });
+	const voters = fork(fileURLToPath(new URL('./ballots-clients.ts', import.meta.url)), [], {
+		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
+	});
+	try {
+		const s = await seed(app);
+		const rooms = app.ctx.services.meetingRooms;
+		const as = async (userId: string, command: MeetingCommand) => {
+			const done = await rooms.command(userId, s.meetingId, randomUUID(), command);
+			if (!done.ok) throw new Error(`${command.type}: ${done.error.code} ${done.error.message}`);
+		};
+		const itemId = randomUUID();
+		await as(s.moderator.userId, {
+			type: 'agenda:item-add',
+			itemId,
+			fields: {
+				title: '续聘物业',
+				description: '',
+				presenter: null,
+				plannedMinutes: 30,
+				kind: 'decision',
+				documentId: null
+			}
+		});
+		await as(s.moderator.userId, { type: 'meeting:open' });
+		await as(s.moderator.userId, { type: 'agenda:next' });
+		await Promise.all(
+			s.voters.map((v) => as(v.userId, { type: 'attendance:check-in', memberId: v.id, mode: 'remote' }))
+		);
+		const motionId = randomUUID();
+		await as(s.moderator.userId, { type: 'motion:propose', motionId, itemId, text: '续聘现物业公司三年' });
+		await as(s.moderator.userId, { type: 'vote:open', motionId, secret: true });
+		await request(
+			voters,
+			{
+				type: 'connect',
+				url: app.url,
+				meetingId: s.meetingId,
+				voterCookies: s.voters.map((v) => v.cookie),
+				moderatorCookie: s.moderator.cookie
+			},
+			'connected'
+		);
+		const cast = await request(voters, { type: 'cast', motionId }, 'cast');
+		const closed = await request(voters, { type: 'close', motionId }, 'closed');
+		const log = await eventLogRepository(app.ctx.db.sql).readSince(s.meetingId, 0, 1_000_000);
+		const turnout = log.filter((e) => e.type === 'ballot:turnout');
+		const distinct = new Set(turnout.map((e) => (e.payload as { voterId: string }).voterId)).size;
+		const [box] = await app.ctx.db.sql<{ n: number }[]>`
+			select count(*)::int as n from secret_ballot where meeting_id = ${s.meetingId}`;
+		const close = log.find((e) => e.type === 'vote:close')?.payload as
+			{ tally: { counts: { yes: number; no: number; abstain: number } } } | undefined;
+		const counted = close ? close.tally.counts.yes + close.tally.counts.no + close.tally.counts.abstain : 0;
+		const lost = Math.max(0, cast.acknowledged - counted);
+		const duplicated =
+			turnout.length - distinct + Math.max(0, box!.n - distinct) + Math.max(0, counted - distinct);
+		if (cast.refused.length > 0) console.error(`ballots: refused ${cast.refused.slice(0, 5).join(', ')}…`);
+		if (closed.missing > 0) console.error(`ballots: ${closed.missing} clients never saw the result`);
+		const acks = [...cast.acks].sort((a, b) => a - b);
+		const lastResult = Math.max(...closed.resultMs);
+		return (
+			`ballots voters=${voterCount} cast_per_s=${((cast.acknowledged / cast.elapsedMs) * 1000).toFixed(0)}` +
+			` ack_p99_ms=${percentile(acks, 99).toFixed(0)} tally_after_close_ms=${lastResult.toFixed(0)}` +
+			` lost=${lost} duplicated=${duplicated} db=${db}`
+		);
+	} finally {
+		voters.send({ type: 'exit' } satisfies ToVoters);
+		await app.close();
+		rmSync(dataDir, { recursive: true, force: true });
+	}
+}
+
+/** A throwaway database on DATABASE_URL's server; dropped afterwards. */
+async function withServerDatabase<T>(url: string, run: (url: string) => Promise<T>): Promise<T> {
+	const name = `yishi_bench_${randomUUID().replaceAll('-', '').slice(0, 12)}`;
+	const admin = postgres(url, { max: 1, onnotice: () => {} });
+	await admin.unsafe(`create database ${name}`);
+	try {
+		const u = new URL(url);
+		u.pathname = `/${name}`;
+		return await run(u.toString());
+	} finally {
+		await admin.unsafe(`drop database if exists ${name} with (force)`);
+		await admin.end();
+	}
+}
+
+async function main() {
+	const url = process.env.DATABASE_URL;
+	if (url) console.log(await withServerDatabase(url, (u) => benchOn('server', u)));
+	console.log(await benchOn('pglite', null));
+}
+
+main().then(
+	() => process.exit(0),
+	(error: unknown) => {
+		console.error('ballots bench failed:', error);
+		process.exit(1);
+	}
+);
