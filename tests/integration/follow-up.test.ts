@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingCommand } from '../../src/lib/domain/meeting/meeting-command';
+import type { RecordedFact } from '../../src/lib/domain/meeting/meeting-events';
+import { projectFollowUpTasks } from '../../src/lib/server/projections/follow-up-task.projection';
 import type { MailMessage } from '../../src/lib/server/mail/mailer';
 import { eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
 import { meetingRepository } from '../../src/lib/server/repositories/meeting.repository';
 import { sendDueReminders } from '../../src/lib/server/services/follow-up-reminders';
 import { agendaItem, MeetingClient } from '../helpers/meeting-client';
-import { fromContext, seedCouncil, type Seedable } from '../helpers/seed';
+import { addMember, fromContext, seedCouncil, type Seedable } from '../helpers/seed';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
@@ -163,6 +165,34 @@ describe('follow-up tasks come back until they are closed', () => {
 		]);
 	});
 
+	it('[follow-up:organisation] a task owned by an organisation is the task of its representatives', async () => {
+		const { council, moderator: founder } = await seedCouncil(t);
+		const { moderator: outsider } = await seedCouncil(t);
+		const rep = await addMember(t, founder.userId, council.id, {
+			role: 'representative',
+			organisation: '绿城物业 Greentown Property'
+		});
+		const resident = await addMember(t, founder.userId, council.id, { role: 'member' });
+		const followUps = server.ctx.services.followUps;
+		const created = await followUps.create(founder.userId, council.id, {
+			title: '修复3号楼门禁 Fix the door of building 3',
+			ownerMemberId: null,
+			ownerOrganisation: '绿城物业 Greentown Property',
+			dueOn: '2099-03-14'
+		});
+		if (!created.ok) throw new Error(created.error.code);
+		const { taskId } = created.value;
+
+		expect((await followUps.mine(rep.userId)).map((x) => x.id)).toEqual([taskId]);
+		expect(await followUps.mine(resident.userId)).toEqual([]);
+		expect(await followUps.mine(outsider.userId)).toEqual([]);
+		expect((await followUps.update(rep.userId, { taskId, status: 'done', note: '已修复' })).ok).toBe(true);
+		const refused = await followUps.update(resident.userId, { taskId, status: 'open', note: '' });
+		expect(!refused.ok && refused.error.code).toBe('forbidden');
+		const stranger = await followUps.update(outsider.userId, { taskId, status: 'open', note: '' });
+		expect(!stranger.ok && stranger.error.code).toBe('not-found');
+	});
+
 	it('[follow-up:default-due] a task without a date is due the day before the next meeting, else in 30 days', async () => {
 		const { council } = await seedCouncil(t);
 		const noMeeting = await server.ctx.services.followUps.dueDateFor(council.id, null);
@@ -171,6 +201,55 @@ describe('follow-up tasks come back until they are closed', () => {
 		const next = await meetingIn(council.id, 10);
 		const dayBefore = new Date(next.startsAt.getTime() + 8 * 3_600_000 - DAY).toISOString().slice(0, 10);
 		expect(await server.ctx.services.followUps.dueDateFor(council.id, null)).toBe(dayBefore);
+	});
+});
+
+describe('the projection of task facts', () => {
+	it('[follow-up:projection] projecting the same facts again adds no task and no progress entry', async () => {
+		const { council, moderator, members } = await seedCouncil(t, ['member']);
+		const meeting = await meetingIn(council.id, 3);
+		const at = new Date().toISOString();
+		const facts: RecordedFact[] = [
+			{
+				type: 'task:create',
+				seq: 7,
+				actorId: moderator.userId,
+				occurredAt: at,
+				payload: {
+					taskId: 'replayed-task',
+					title: '重放 Replayed',
+					ownerMemberId: members[0]!.memberId,
+					ownerOrganisation: null,
+					dueOn: '2099-02-14',
+					itemId: null,
+					motionId: null
+				}
+			},
+			{
+				type: 'task:update',
+				seq: 8,
+				actorId: moderator.userId,
+				occurredAt: at,
+				payload: { taskId: 'replayed-task', status: 'in-progress', note: '一次 once' }
+			},
+			{
+				type: 'task:update',
+				seq: 9,
+				actorId: moderator.userId,
+				occurredAt: at,
+				payload: { taskId: 'no-such-task', status: 'done', note: '' }
+			}
+		];
+		const where = { meetingId: meeting.id, councilId: council.id };
+		await t.sql.begin((tx) => projectFollowUpTasks(tx, where, facts));
+		await t.sql.begin((tx) => projectFollowUpTasks(tx, where, facts));
+		const tasks = await t.sql`select id, status from follow_up_task where council_id = ${council.id}`;
+		expect(tasks.map((r) => [r.id, r.status])).toEqual([['replayed-task', 'in-progress']]);
+		const progress =
+			await t.sql`select task_id, note, meeting_seq from follow_up_progress where task_id = 'replayed-task'`;
+		expect(progress.map((r) => [r.taskId, r.note, r.meetingSeq])).toEqual([
+			['replayed-task', '一次 once', 8]
+		]);
 	});
 });
 
