@@ -3,6 +3,8 @@ import { EventEmitter } from 'node:events';
 /** Facts the services announce after commit; transports subscribe (e.g. to drop revoked sockets). */
 export interface DomainEventMap {
 	'membership:revoked': { councilId: string; userId: string };
+	/** A member's role or weight changed: whoever remembers who they are forgets it. */
+	'membership:changed': { councilId: string; userId: string };
 	/** Live editors must stop (or may resume) writing at once: the collab endpoint listens. */
 	'document:lock-changed': { documentId: string; locked: boolean };
 	/** A change the server made to a living document (an accepted amendment), already stored. */

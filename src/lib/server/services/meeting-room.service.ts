@@ -62,6 +62,8 @@ export interface CommandAnswer {
 
 /** How many times a command is re-decided when another instance appended first. */
 const MAX_ATTEMPTS = 5;
+const ACTOR_TTL_MS = 5_000;
+const MAX_REMEMBERED_ACTORS = 50_000;
 /** Most commands decided and appended in one transaction (group commit). */
 const MAX_BATCH = 1_000;
 const CATCH_UP_LIMIT = 2_000;
@@ -124,11 +126,37 @@ export function meetingRoomService(deps: ServiceDeps) {
 		}
 	}
 
-	async function actorIn(userId: string, councilId: string): Promise<Result<MeetingActor, ErrorCode>> {
+	async function lookUpActor(userId: string, councilId: string): Promise<Result<MeetingActor, ErrorCode>> {
 		const access = await authorise(sql, userId, councilId, CouncilAction.view);
 		if (!access.ok) return access;
 		const member = access.value.member!;
 		return ok({ userId, role: member.role, memberId: member.id });
+	}
+
+	/**
+	 * Who someone is in a council, remembered briefly: a vote of thousands would otherwise read the
+	 * membership once per ballot. A revocation here forgets at once; one on another instance (or a
+	 * role change) is seen within ACTOR_TTL_MS.
+	 */
+	const actors = new Map<string, { until: number; actor: Promise<Result<MeetingActor, ErrorCode>> }>();
+	const forget = ({ councilId, userId }: { councilId: string; userId: string }) =>
+		actors.delete(`${userId}/${councilId}`);
+	deps.events.on('membership:revoked', forget);
+	deps.events.on('membership:changed', forget);
+	function actorIn(userId: string, councilId: string): Promise<Result<MeetingActor, ErrorCode>> {
+		const key = `${userId}/${councilId}`;
+		const now = Date.now();
+		const known = actors.get(key);
+		if (known && known.until > now) return known.actor;
+		if (actors.size > MAX_REMEMBERED_ACTORS) actors.clear();
+		const actor = lookUpActor(userId, councilId);
+		actors.set(key, { until: now + ACTOR_TTL_MS, actor });
+		// Refusals and failures are not remembered: the next command asks again.
+		actor.then(
+			(a) => a.ok || actors.delete(key),
+			() => actors.delete(key)
+		);
+		return actor;
 	}
 
 	async function currentRoster(councilId: string): Promise<RosterEntry[]> {

@@ -83,12 +83,14 @@ export function memberService(deps: ServiceDeps) {
 			if (!target.ok) return target;
 			const weight = checkVoteWeight(input.voteWeight);
 			if (!weight.ok) return weight;
-			return sql.begin(async (tx) => {
+			const updated = await sql.begin(async (tx) => {
 				const allowed = await guardChange(tx, target.value, input.role, target.value.revokedAt !== null);
 				if (!allowed.ok) return allowed;
 				await memberRepository(tx).update(memberId, { ...input, voteWeight: weight.value });
 				return ok(true as const);
 			});
+			if (updated.ok) deps.events.emit('membership:changed', { councilId, userId: target.value.userId });
+			return updated;
 		},
 
 		/** Takes effect at once: every request and socket re-reads membership, and live sockets are dropped. */
