@@ -215,4 +215,168 @@ test.describe('voting', () => {
 		expect(errors).toEqual([]);
 		await Promise.all([liu, zhang, projector].map((p) => p.context().close()));
 	});
+	test('[vote:procedure] seconds required, an amendment voted first, a proxy ballot, a recusal, quorum lost and regained mid-vote, and an election with a tie', async ({
+		page,
+		browser,
+		e2e,
+		signInAs,
+		freshMeeting
+	}) => {
+		test.setTimeout(180_000);
+		const errors: string[] = [];
+		const councilId = e2e.councils['pepsi-council']!.id;
+		const shots = process.env.VOTING_SHOTS;
+
+		// The chair sets the council's voting rules; a meeting opened afterwards keeps them.
+		await signInAs(page, 'moderator');
+		await page.goto(`/councils/${councilId}/edit`);
+		await page.getByLabel('允许委托代理（缺席成员委托他人）').check();
+		await page.getByLabel('动议须有人附议才能表决').check();
+		await expect(page.getByLabel('默认表决规则')).toHaveValue('robert-majority');
+		await expect(page.getByLabel('表决结束前允许改票')).toBeChecked();
+		await expectNoSeriousA11yViolations(page);
+		await page.getByRole('button', { name: '保存会议规则' }).click();
+		await expect(page.getByText('会议规则已保存。')).toBeVisible();
+		await page.reload();
+		await expect(page.getByLabel('动议须有人附议才能表决')).toBeChecked();
+		await expect(page.getByLabel('默认无记名投票')).not.toBeChecked();
+
+		const room = `/councils/${councilId}/meetings/${freshMeeting('pepsi')}`;
+		const [liu, projector] = await Promise.all([
+			signedInBrowser(browser, e2e, signInAs, 'member'),
+			signedInBrowser(browser, e2e, signInAs, 'clerk')
+		]);
+		for (const p of [page, liu, projector]) watchErrors(p, errors);
+		await Promise.all([page.goto(room), liu.goto(room), projector.goto(`${room}/projector`)]);
+		await expect(liu.getByRole('status').getByText('实时连接', { exact: true })).toBeVisible();
+		await page.getByRole('button', { name: '开会', exact: true }).click();
+		for (const name of ['陈静', '李明'])
+			await page.getByRole('button', { name: `现场签到 ${name}`, exact: true }).click();
+		await liu.getByRole('button', { name: '我在线上参会', exact: true }).click();
+		// 张秀英 is away and gives her proxy to 刘建国.
+		await page.getByLabel('委托人（缺席）').selectOption({ label: '张秀英' });
+		await page.getByLabel('代理人').selectOption({ label: '刘建国' });
+		await page.getByRole('button', { name: '登记委托' }).click();
+		await expect(region(page, '法定人数')).toContainText('已达到法定人数');
+		await page.getByRole('button', { name: '下一项', exact: true }).click();
+
+		// 刘建国 moves the plan from home; without a second the vote cannot open.
+		const liuMotions = region(liu, '动议与表决');
+		await liuMotions.getByRole('button', { name: '提出动议' }).click();
+		await liuMotions.getByLabel('动议内容').fill(PARKING_FEE);
+		await liuMotions.getByRole('button', { name: '提交动议' }).click();
+		const motions = region(page, '动议与表决');
+		await expect(motions).toContainText('待附议');
+		await expect(motions.getByRole('list', { name: '现在还不能开始表决' })).toContainText(
+			'本议事会要求动议先有人附议才能表决。'
+		);
+		await motions.getByRole('button', { name: '开始表决', exact: true }).click();
+		await expect(motions.getByRole('alert')).toContainText('本议事会要求动议先有人附议才能表决。');
+		await motions.getByLabel('会场附议人').selectOption({ label: '李明' });
+		await motions.getByRole('button', { name: '记录附议' }).click();
+		await expect(motions).toContainText('附议人：李明');
+
+		// An amendment is voted before the motion it changes.
+		await liuMotions.getByRole('button', { name: '提出修正案' }).click();
+		await liuMotions
+			.getByLabel('修正案内容（修改什么、怎么改）')
+			.fill('把“每月收费100元”改为“每月收费80元”。');
+		await liuMotions.getByRole('button', { name: '提交修正案' }).click();
+		const amendment = motions.getByRole('article', { name: /修正案/ });
+		await expect(amendment).toContainText('每月收费80元');
+		await motions.getByRole('button', { name: '开始表决', exact: true }).first().click();
+		await expect(motions.getByRole('alert').first()).toContainText('请先表决这项动议的修正案。');
+		await amendment.getByLabel('会场附议人').selectOption({ label: '李明' });
+		await amendment.getByRole('button', { name: '记录附议' }).click();
+		await amendment.getByRole('button', { name: '开始表决', exact: true }).click();
+
+		// 刘建国 has two ballots: his own and 张秀英's by proxy.
+		const liuAmendment = liuMotions.getByRole('article', { name: /修正案/ });
+		await liuAmendment
+			.getByRole('region', { name: '我的选票' })
+			.getByRole('button', { name: '反对', exact: true })
+			.click();
+		const proxyBallot = liuAmendment.getByRole('region', { name: '代 张秀英 投票（代理）' });
+		await proxyBallot.getByRole('button', { name: '张秀英：反对', exact: true }).click();
+		await expect(proxyBallot).toContainText('您已投票：反对。');
+		await amendment
+			.getByRole('region', { name: '我的选票' })
+			.getByRole('button', { name: '赞成', exact: true })
+			.click();
+		await amendment.getByRole('button', { name: '李明：反对', exact: true }).click();
+		await expect(amendment).toContainText('已投票 4 人，共 4 人可投票');
+		await expect(amendment).toContainText('线上 2 · 现场唱名 1 · 代理 1 · 举手计数 0');
+		if (shots) await page.screenshot({ path: `${shots}/moderator-amendment.png`, fullPage: true });
+		if (shots) await liu.screenshot({ path: `${shots}/member-amendment.png`, fullPage: true });
+		await amendment.getByRole('button', { name: '结束表决', exact: true }).click();
+		await expect(liuAmendment).toContainText('未通过：赞成 1 票，有效票 4 票（需 ≥ 3）');
+
+		// 李明 owns a parking space and recuses himself from the main motion.
+		const main = motions.getByRole('article', { name: /^动议/ }).first();
+		await main.getByRole('button', { name: '回避', exact: true }).click();
+		await main.getByLabel('谁回避').selectOption({ label: '李明' });
+		await main.getByLabel('回避理由（例如：本人是利害关系人）').fill('本人在小区有固定车位');
+		await main.getByRole('button', { name: '记录回避' }).click();
+		await expect(liuMotions).toContainText('李明 回避：本人在小区有固定车位');
+		await main.getByRole('button', { name: '开始表决', exact: true }).click();
+		await expect(main).toContainText('已投票 0 人，共 3 人可投票');
+		await liuMotions
+			.getByRole('region', { name: '我的选票' })
+			.last()
+			.getByRole('button', { name: '赞成', exact: true })
+			.click();
+
+		// Quorum is lost while the vote is open: the chair is warned, waits, and closes once it is back.
+		await page.getByRole('button', { name: '李明 离场', exact: true }).click();
+		await page.getByRole('button', { name: '刘建国 离场', exact: true }).click();
+		await expect(region(page, '法定人数')).toContainText('未达到法定人数');
+		await expect(main.getByRole('alert')).toContainText('此时结束表决，结果将记为“法定人数不足”');
+		await expect(main.getByRole('button', { name: '仍然结束（记为法定人数不足）' })).toBeVisible();
+		await liu.getByRole('button', { name: '我在线上参会', exact: true }).click();
+		await expect(region(page, '法定人数')).toContainText('已达到法定人数');
+		await expect(main.getByRole('alert')).toHaveCount(0);
+		await main
+			.getByRole('region', { name: '我的选票' })
+			.getByRole('button', { name: '赞成', exact: true })
+			.click();
+		await main.getByRole('button', { name: '结束表决', exact: true }).click();
+		await expect(region(projector, '表决结果：通过')).toContainText('通过：赞成 2 票，有效票 2 票（需 ≥ 2）');
+		await expect(region(projector, '表决结果：通过')).toContainText('开始表决时：已达到法定人数');
+
+		// Electing two building representatives out of three: a tie across the second seat.
+		await motions.getByRole('button', { name: '提出动议' }).click();
+		await motions.getByLabel('动议内容').fill('选举两名楼栋停车管理代表');
+		await motions.getByRole('radio', { name: '选举：从候选人中选出若干人' }).check();
+		await motions.getByLabel('候选人（每行一位）').fill('王师傅\n赵阿姨\n孙大哥');
+		await motions.getByLabel('应选人数').fill('2');
+		await motions.getByRole('button', { name: '提交动议' }).click();
+		const election = motions.getByRole('article', { name: /^动议/ }).last();
+		await expect(election).toContainText('选出 2 人，候选人：王师傅、赵阿姨、孙大哥');
+		await election.getByLabel('会场附议人').selectOption({ label: '刘建国' });
+		await election.getByRole('button', { name: '记录附议' }).click();
+		await election.getByRole('button', { name: '开始表决', exact: true }).click();
+		const liuElection = liuMotions.getByRole('article', { name: /^动议/ }).last();
+		const own = liuElection.getByRole('region', { name: '我的选票' });
+		await own.getByLabel('王师傅').check();
+		await own.getByLabel('赵阿姨').check();
+		await expect(own.getByLabel('孙大哥')).toBeDisabled();
+		await own.getByRole('button', { name: '投票' }).click();
+		await expect(own).toContainText('您已投票：王师傅、赵阿姨。');
+		const chair = election.getByRole('region', { name: '我的选票' });
+		await chair.getByLabel('王师傅').check();
+		await chair.getByLabel('孙大哥').check();
+		await chair.getByRole('button', { name: '投票' }).click();
+		await election.getByRole('button', { name: '结束表决', exact: true }).click();
+		for (const p of [liu, projector]) {
+			const result = region(p, '表决结果：选举结果');
+			await expect(result).toContainText('当选：王师傅');
+			await expect(result).toContainText('末位同票：赵阿姨、孙大哥，由会议决定（再次投票或抽签）');
+		}
+		if (shots) await projector.screenshot({ path: `${shots}/projector-election.png`, fullPage: true });
+		await expectNoSeriousA11yViolations(page);
+		await expectNoSeriousA11yViolations(projector);
+
+		expect(errors).toEqual([]);
+		await Promise.all([liu, projector].map((p) => p.context().close()));
+	});
 });

@@ -88,15 +88,39 @@ describe('live turnout', () => {
 		expect(runningCounts(m)).toEqual({ yes: 3, no: 1, abstain: 1 });
 	});
 
-	it('[vote:focus] the projector shows the vote in progress, else the latest motion on the current item', () => {
+	it('[vote:focus] the projector shows the vote in progress, else the motion on the current item that changed last', () => {
 		const open = motion({});
 		const older = { ...open, id: 'm0', status: 'closed' as const };
-		const draft = { ...open, id: 'm2', status: 'draft' as const, vote: null };
+		const draft = {
+			...open,
+			id: 'm2',
+			status: 'draft' as const,
+			vote: null,
+			proposedAt: '2026-11-23T12:10:00.000Z'
+		};
 		expect(focusMotion({ motions: [older, open, draft], currentItemId: 'i1' })?.id).toBe('m1');
 		expect(focusMotion({ motions: [older, draft], currentItemId: 'i1' })?.id).toBe('m2');
 		expect(
 			focusMotion({ motions: [older, { ...draft, status: 'withdrawn' as const }], currentItemId: 'i1' })?.id
 		).toBe('m0');
 		expect(focusMotion({ motions: [older], currentItemId: 'i2' })).toBeNull();
+		// A main motion decided after its amendment shows its own result, though proposed first.
+		const decided = (id: string, proposedAt: string, closedAt: string) => ({
+			...open,
+			id,
+			status: 'closed' as const,
+			proposedAt,
+			outcome: {
+				result: 'carried' as const,
+				closedAt,
+				quorumAtClose: { met: true, parts: [] },
+				tally: null,
+				election: null,
+				receipts: []
+			}
+		});
+		const main = decided('main', '2026-11-23T12:00:00.000Z', '2026-11-23T12:30:00.000Z');
+		const amendment = decided('amendment', '2026-11-23T12:05:00.000Z', '2026-11-23T12:20:00.000Z');
+		expect(focusMotion({ motions: [main, amendment], currentItemId: 'i1' })?.id).toBe('main');
 	});
 });
