@@ -146,6 +146,14 @@ test.describe('voting', () => {
 
 		// Once the vote closes the ballot card is gone.
 		await expect(region(liu, '我的选票')).toHaveCount(0);
+
+		// The same result, explained in English for a reader who switches language.
+		await liu.getByRole('button', { name: 'English' }).click();
+		await expect(region(liu, 'Result: Carried')).toContainText(
+			'Carried: 3 of 5 members present in favour (needs ≥ 3)'
+		);
+		await expect(region(liu, 'Result: Carried')).toContainText('Yes 3 · No 1 · Abstain 1');
+		await expectNoSeriousA11yViolations(liu);
 		expect(errors).toEqual([]);
 		await Promise.all([liu, zhang, projector].map((p) => p.context().close()));
 	});
@@ -180,6 +188,10 @@ test.describe('voting', () => {
 		const code = (await region(liu, '我的选票').locator('.code').textContent())!.trim();
 		await region(zhang, '我的选票').getByRole('button', { name: '反对', exact: true }).click();
 		await region(page, '我的选票').getByRole('button', { name: '赞成', exact: true }).click();
+		// 刘建国 changes his mind: the same device resends the same receipt with the new choice.
+		await region(liu, '我的选票').getByRole('button', { name: '弃权', exact: true }).click();
+		await expect(region(liu, '我的选票')).toContainText('您已投票：弃权。');
+		await expect(region(liu, '我的选票').locator('.code')).toHaveText(code);
 		// A secret vote shows who has voted, never how: no running tally, no roll call.
 		for (const p of [page, liu, zhang, projector])
 			await expect(p.getByText('已投票 3 人，共 5 人可投票')).toBeVisible();
@@ -197,7 +209,7 @@ test.describe('voting', () => {
 
 		await motions.getByRole('button', { name: '结束表决', exact: true }).click();
 		for (const p of [page, liu, zhang, projector])
-			await expect(region(p, '表决结果：通过')).toContainText('通过：赞成 4 人，到会 5 人（需 ≥ 3）');
+			await expect(region(p, '表决结果：通过')).toContainText('通过：赞成 3 人，到会 5 人（需 ≥ 3）');
 
 		// The published list has receipt tags, not names; 刘建国 finds his own ballot by his code.
 		const list = region(liu, '动议与表决');
@@ -206,7 +218,7 @@ test.describe('voting', () => {
 		await expect(list.getByRole('table').getByRole('row')).toHaveCount(4);
 		await list.getByLabel('输入您的回执码，核对您的选票').fill(code.toLowerCase().replace(/-/g, ' '));
 		await list.getByRole('button', { name: '核对', exact: true }).click();
-		await expect(list.getByText(/^已计入：赞成/)).toBeVisible();
+		await expect(list.getByText(/^已计入：弃权/)).toBeVisible();
 		await list.getByLabel('输入您的回执码，核对您的选票').fill('00000-00000-00000-00000');
 		await list.getByRole('button', { name: '核对', exact: true }).click();
 		await expect(list).toContainText('清单里没有这个回执码。');
