@@ -228,6 +228,32 @@ async function openMeetingOf(room: Room): Promise<Room> {
 	};
 }
 
+describe('votes on frozen text', () => {
+	it('a version frozen during the meeting is in its record, and a motion binds to its hash', async () => {
+		const room = await openMeeting(['member', 'member']);
+		const [a, b] = room.members;
+		for (const p of [room.moderator, a!, b!]) await room.as(room.moderator, checkIn(p.memberId));
+		const docs = server.ctx.services.documents;
+		const created = await docs.create(room.moderator.userId, room.councilId, { title: '停车收费方案' });
+		if (!created.ok) throw new Error(created.error.code);
+		const frozen = await docs.freezeVersion({
+			actorId: room.moderator.userId,
+			documentId: created.value,
+			name: '表决稿',
+			meetingId: room.meetingId
+		});
+		if (!frozen.ok) throw new Error(frozen.error.code);
+		const version = { ...frozen.value };
+		const log = await eventLogRepository(t.sql).readSince(room.meetingId, 0);
+		expect(log.filter((e) => e.type === 'document:version-frozen').map((e) => e.payload)).toEqual([version]);
+		const motionId = randomUUID();
+		await room.as(a!, { type: 'motion:propose', motionId, itemId: room.itemId, text: '', document: version });
+		await room.as(room.moderator, { type: 'vote:open', motionId });
+		const motion = await room.motion(motionId);
+		expect(motion.document?.sha256).toBe(frozen.value.sha256);
+	});
+});
+
 describe('secret ballots', () => {
 	it('publishes receipts with choices at close and nowhere links a voter to a choice', async () => {
 		const room = await openMeeting(['member', 'member', 'member', 'member']);

@@ -1,5 +1,6 @@
 import { councilService } from './council.service';
 import { documentService } from './document.service';
+import { recordingFrozenVersions } from './frozen-version-record';
 import { followUpService } from './follow-up.service';
 import type { ServiceDeps } from './deps';
 import { inviteService } from './invite.service';
@@ -13,15 +14,16 @@ import { userRepository } from '../repositories/user.repository';
 
 export function createServices(deps: ServiceDeps) {
 	const followUps = followUpService(deps);
+	const meetingRooms = meetingRoomService(deps);
 	return {
 		councils: councilService(deps),
 		members: memberService(deps),
 		invites: inviteService(deps),
 		sessions: sessionService(deps),
-		meetingRooms: meetingRoomService(deps),
+		meetingRooms,
 		records: recordVerificationService(deps),
 		schedule: scheduleService(deps),
-		documents: documentService(deps),
+		documents: recordingFrozenVersions(documentService(deps), meetingRooms),
 		followUps,
 		minutes: minutesService(deps, {
 			mattersArising: (meetingId) => followUps.mattersArisingForMinutes(meetingId)
