@@ -13,14 +13,17 @@ test.describe('proposal documents', () => {
 		signInAs,
 		e2e
 	}) => {
+		// Two browsers editing one document on a two-core machine: more than the default 30 s.
+		test.setTimeout(90_000);
 		const moderatorContext = await browser.newContext({ locale: 'zh-CN' });
 		const memberContext = await browser.newContext({ locale: 'zh-CN' });
 		const moderator = await moderatorContext.newPage();
 		const member = await memberContext.newPage();
-		const { councilId } = await signInAs(moderator, 'moderator');
-		await signInAs(member, 'member');
-		const moderatorName = e2e.people.moderator.name;
-		const memberName = e2e.people.member.name;
+		// The clerk (who may freeze, like the moderator) and a member; invites are scarce per person.
+		const { councilId } = await signInAs(moderator, 'clerk');
+		await signInAs(member, 'secondMember');
+		const moderatorName = e2e.people.clerk.name;
+		const memberName = e2e.people.secondMember.name;
 
 		// The moderator creates a document from the council page.
 		await moderator.getByRole('link', { name: '提案文件' }).click();
@@ -86,6 +89,62 @@ test.describe('proposal documents', () => {
 		await expect(member.getByRole('heading', { name: 'Versions' })).toBeVisible();
 
 		await moderatorContext.close();
+		await memberContext.close();
+	});
+
+	test('[document:e2e] a lock turns open editors read-only at once; an accepted amendment reaches the text', async ({
+		browser,
+		signInAs
+	}) => {
+		test.setTimeout(90_000);
+		const clerkContext = await browser.newContext({ locale: 'zh-CN' });
+		const memberContext = await browser.newContext({ locale: 'zh-CN' });
+		const clerk = await clerkContext.newPage();
+		const member = await memberContext.newPage();
+		const { councilId } = await signInAs(clerk, 'clerk');
+		await signInAs(member, 'secondMember');
+
+		await clerk.goto(`/councils/${councilId}/documents`);
+		const title = `共享花园方案 ${Date.now()}`;
+		await clerk.getByLabel('新文件标题').fill(title);
+		await clerk.getByRole('button', { name: '新建文件' }).click();
+		await expect(clerk.getByRole('heading', { level: 1, name: title })).toBeVisible();
+		await member.goto(clerk.url());
+
+		await expect(editorOf(member)).toHaveAttribute('contenteditable', 'true');
+		await editorOf(member).click();
+		await member.keyboard.type('每户认领一块菜地，每年轮换。');
+		await expect(editorOf(clerk)).toContainText('每户认领一块菜地，每年轮换。');
+
+		// Locking takes effect in the member's open editor without a reload.
+		await clerk.getByRole('button', { name: '锁定文件' }).click();
+		await expect(clerk.getByRole('button', { name: '解除锁定' })).toBeVisible();
+		await expect(editorOf(member)).toHaveAttribute('contenteditable', 'false');
+		await expect(member.getByRole('status').filter({ hasText: '已锁定' })).toBeVisible();
+		await clerk.getByRole('button', { name: '解除锁定' }).click();
+		await expect(editorOf(member)).toHaveAttribute('contenteditable', 'true');
+
+		// A frozen version, an amendment against it, accepted by the clerk.
+		await clerk.getByLabel('版本名称').fill('初稿');
+		await clerk.getByRole('button', { name: '冻结版本' }).click();
+		await expect(clerk.getByRole('status').filter({ hasText: '初稿' })).toBeVisible();
+		await member.reload();
+		await member.getByText('提出修正案').first().click();
+		await member.getByLabel('要修改的文字（与版本中完全一致）').fill('每年轮换');
+		await member.getByLabel('改为').fill('每两年轮换');
+		await member.getByLabel('理由（可不填）').fill('一年太短');
+		await member.getByRole('button', { name: '提出修正案' }).click();
+		await expect(member.getByRole('status').filter({ hasText: '修正案已提出' })).toBeVisible();
+		await expect(member.locator('.amendment ins')).toContainText('两');
+		await expectNoSeriousA11yViolations(member);
+
+		await clerk.reload();
+		await clerk.getByRole('button', { name: '采纳并写入文稿' }).click();
+		await expect(clerk.locator('.amendment .badge')).toContainText('已采纳');
+		await expect(editorOf(member)).toContainText('每户认领一块菜地，每两年轮换。');
+		await expectNoSeriousA11yViolations(clerk);
+
+		await clerkContext.close();
 		await memberContext.close();
 	});
 });

@@ -2,6 +2,7 @@ import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_STATUS } from '../../src/lib/protocol/collab';
 import { versionHash } from '../../src/lib/domain/documents/version-hash';
+import { docFromState, renderDocument } from '../../src/lib/server/documents/document-content';
 import { openPad, whenDoc, type PadClient } from '../helpers/collab-client';
 import { createMeeting, fromContext, seedCouncil, type Seedable } from '../helpers/seed';
 import { signIn, startTestServer, type TestServer } from '../helpers/test-server';
@@ -77,6 +78,20 @@ describe('proposal documents', () => {
 		await whenDoc(b.doc, () => content(b.doc) === '地面车位每月100元');
 		writeParagraph(b.doc, '访客两小时内免费');
 		await whenDoc(a.doc, () => content(a.doc).endsWith('访客两小时内免费'));
+		expect(content(a.doc)).toBe(content(b.doc));
+	});
+
+	it('[document:offline] edits made while disconnected merge with the others’ on reconnect', async () => {
+		const { moderator, members, room } = await seedDocument(['member']);
+		const a = await open(room, moderator.userId);
+		const b = await open(room, members[0]!.userId);
+		await Promise.all([a.synced, b.synced]);
+		b.provider.disconnect();
+		writeParagraph(b.doc, '离线时写的');
+		writeParagraph(a.doc, '在线时写的');
+		b.provider.connect();
+		const both = (doc: Y.Doc) => ['离线时写的', '在线时写的'].every((p) => content(doc).includes(p));
+		await Promise.all([whenDoc(a.doc, () => both(a.doc)), whenDoc(b.doc, () => both(b.doc))]);
 		expect(content(a.doc)).toBe(content(b.doc));
 	});
 
@@ -160,8 +175,10 @@ describe('proposal documents', () => {
 			sha256: frozen.value.sha256,
 			meetingId: meeting.id
 		});
-		// Anyone can recompute the hash from the stored HTML.
-		if (version.ok) expect(await versionHash(version.value.html)).toBe(frozen.value.sha256);
+		// Anyone can recompute the hash from the stored HTML, and the stored Yjs state renders the same.
+		if (!version.ok) return;
+		expect(await versionHash(version.value.html)).toBe(frozen.value.sha256);
+		expect((await renderDocument(docFromState(version.value.state))).sha256).toBe(frozen.value.sha256);
 
 		const list = await docs().versions(moderator.userId, documentId);
 		expect(list.ok && list.value.map((v) => v.name)).toEqual(['第一稿']);
