@@ -66,8 +66,11 @@ export function attachSocketServer(http: HttpServer, ctx: AppContext, log: Logge
 	});
 
 	io.on('connection', (socket: YishiSocket) => registerMeetingHandlers(io, socket, ctx, log));
-	// The services live exactly as long as this server, so the subscription is never dropped.
+	// The services live exactly as long as this server, so the subscriptions are never dropped.
 	announceMeetingFacts(io, ctx);
+	ctx.deps.events.on('amendment:not-adopted', ({ meetingId, motionId, reason }) =>
+		log.error(`amendment ${motionId} of meeting ${meetingId} carried but was not applied: ${reason}`)
+	);
 
 	ctx.deps.events.on('membership:revoked', ({ councilId, userId }) => {
 		// Local sockets only: each instance hears the revocation from its own requests or not at all,

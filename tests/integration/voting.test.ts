@@ -3,10 +3,13 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import * as Y from 'yjs';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingCommand } from '../../src/lib/domain/meeting/meeting-command';
 import type { RecordedFact } from '../../src/lib/domain/meeting/meeting-events';
 import type { Motion } from '../../src/lib/domain/voting/motion';
+import { documentRoomName } from '../../src/lib/protocol/collab';
+import { documentRepository } from '../../src/lib/server/repositories/document.repository';
 import { ballotBoxRepository } from '../../src/lib/server/repositories/ballot-box.repository';
 import { eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
 import { agendaItem, MeetingClient, seedMeeting, type SeededMeeting } from '../helpers/meeting-client';
@@ -254,6 +257,70 @@ describe('votes on frozen text', () => {
 	});
 });
 
+describe('amendments to a document', () => {
+	it('a carried amendment changes the document, freezes a new version and restates the main motion on it', async () => {
+		const room = await openMeeting(['member', 'member', 'member']);
+		const [a, b, c] = room.members;
+		for (const p of [room.moderator, a!, b!, c!]) await room.as(room.moderator, checkIn(p.memberId));
+		const docs = server.ctx.services.documents;
+		const created = await docs.create(room.moderator.userId, room.councilId, { title: '停车收费方案' });
+		if (!created.ok) throw new Error(created.error.code);
+		const documentId = created.value;
+		await writeText(documentId, '地面车位每月100元，地下车位每月150元。');
+		const v1 = await docs.freezeVersion({
+			actorId: room.moderator.userId,
+			documentId,
+			name: '第一稿',
+			meetingId: room.meetingId
+		});
+		if (!v1.ok) throw new Error(v1.error.code);
+		const suggested = await docs.proposeAmendment(b!.userId, documentId, {
+			baseVersionId: v1.value.versionId,
+			passage: '每月100元',
+			replacement: '每月80元',
+			rationale: '老年住户负担重'
+		});
+		if (!suggested.ok) throw new Error(suggested.error.code);
+		const mainId = randomUUID();
+		const amendmentId = randomUUID();
+		await room.as(a!, {
+			type: 'motion:propose',
+			motionId: mainId,
+			itemId: room.itemId,
+			text: '通过停车收费方案',
+			document: { ...v1.value }
+		});
+		await room.as(b!, {
+			type: 'motion:propose',
+			motionId: amendmentId,
+			itemId: room.itemId,
+			text: '地面车位改为每月80元',
+			amends: mainId,
+			documentAmendmentId: suggested.value
+		});
+		expect(await room.refusal(room.moderator, { type: 'vote:open', motionId: mainId })).toBe(
+			'amendment-pending'
+		);
+		await docs.lock(room.moderator.userId, documentId);
+		await room.as(room.moderator, { type: 'vote:open', motionId: amendmentId });
+		for (const p of [a!, b!, c!]) await room.as(p, cast(amendmentId, 'yes'));
+		await room.as(room.moderator, { type: 'vote:close', motionId: amendmentId });
+
+		await expect
+			.poll(async () => (await room.motion(mainId)).document?.versionId, { timeout: 10_000 })
+			.not.toBe(v1.value.versionId);
+		const main = await room.motion(mainId);
+		expect(main.document!.sha256).not.toBe(v1.value.sha256);
+		const v2 = await docs.version(room.moderator.userId, documentId, main.document!.versionId);
+		if (!v2.ok) throw new Error(v2.error.code);
+		expect(v2.value.plainText).toContain('地面车位每月80元');
+		expect(v2.value.sha256).toBe(main.document!.sha256);
+		const view = await docs.get(room.moderator.userId, documentId);
+		expect(view.ok && view.value.document.lockedAt).not.toBeNull();
+		await room.as(room.moderator, { type: 'vote:open', motionId: mainId });
+	});
+});
+
 describe('secret ballots', () => {
 	it('publishes receipts with choices at close and nowhere links a voter to a choice', async () => {
 		const room = await openMeeting(['member', 'member', 'member', 'member']);
@@ -469,4 +536,17 @@ async function tamperWith(sql: Seedable['sql'], meetingId: string, seq: number, 
 function withoutDatabaseUrl(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
 	const { DATABASE_URL: _, ...rest } = env;
 	return rest;
+}
+
+/** Stores a paragraph in a living document as an editor's update would be stored. */
+async function writeText(documentId: string, text: string) {
+	const doc = new Y.Doc();
+	const paragraph = new Y.XmlElement('paragraph');
+	paragraph.insert(0, [new Y.XmlText(text)]);
+	doc.getXmlFragment('content').push([paragraph]);
+	await documentRepository(t.sql).appendLivingUpdate(
+		documentRoomName(documentId),
+		Y.encodeStateAsUpdate(doc)
+	);
+	doc.destroy();
 }

@@ -56,7 +56,8 @@ export const VotingCommandInputs = [
 		document: FrozenTextRefInput.nullable().optional(),
 		form: BallotFormInput.optional(),
 		moverId: z.uuid().optional(),
-		amends: id.nullable().optional()
+		amends: id.nullable().optional(),
+		documentAmendmentId: z.uuid().nullable().optional()
 	}),
 	z.object({ type: z.literal('motion:second'), motionId: id, seconderId: z.uuid().optional() }),
 	z.object({ type: z.literal('motion:withdraw'), motionId: id }),

@@ -35,6 +35,7 @@ export type MeetingCommand =
 			/** Defaults to the proposer; the moderator or clerk may enter a motion moved in the room. */
 			moverId?: string;
 			amends?: string | null;
+			documentAmendmentId?: string | null;
 	  }
 	| { type: 'motion:second'; motionId: string; seconderId?: string }
 	| { type: 'motion:withdraw'; motionId: string }

@@ -69,6 +69,8 @@ export interface MeetingEventMap {
 		document: FrozenTextRef | null;
 		form: BallotForm;
 		moverId: string;
+		/** For an amendment: the suggested change to the proposal document it puts to the vote. */
+		documentAmendmentId?: string | null;
 	};
 	'motion:second': { motionId: string; seconderId: string };
 	'motion:withdraw': { motionId: string };

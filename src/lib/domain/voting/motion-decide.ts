@@ -129,7 +129,8 @@ function propose(
 			text: c.text,
 			document: c.document ?? null,
 			form,
-			moverId
+			moverId,
+			documentAmendmentId: amends ? (c.documentAmendmentId ?? null) : null
 		}
 	});
 }

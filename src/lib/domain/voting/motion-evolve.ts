@@ -28,6 +28,7 @@ export function evolveMotions(motions: readonly Motion[], fact: MotionFact, at: 
 			itemId: p.itemId,
 			kind: p.kind,
 			amends: p.amends,
+			documentAmendmentId: p.documentAmendmentId ?? null,
 			text: p.text,
 			document: p.document,
 			form: p.form,

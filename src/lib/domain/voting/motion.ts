@@ -88,6 +88,8 @@ export interface Motion {
 	kind: 'main' | 'amendment';
 	/** For an amendment: the motion it would change; it is voted before that motion. */
 	amends: string | null;
+	/** For an amendment of a proposal document: adopting it applies that change and freezes a new version. */
+	documentAmendmentId: string | null;
 	text: string;
 	document: FrozenTextRef | null;
 	form: BallotForm;

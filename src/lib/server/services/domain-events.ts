@@ -5,6 +5,8 @@ export interface DomainEventMap {
 	'membership:revoked': { councilId: string; userId: string };
 	/** A member's role or weight changed: whoever remembers who they are forgets it. */
 	'membership:changed': { councilId: string; userId: string };
+	/** A carried amendment could not be applied to its document; the main motion kept its version. */
+	'amendment:not-adopted': { meetingId: string; motionId: string; reason: string };
 	/** Live editors must stop (or may resume) writing at once: the collab endpoint listens. */
 	'document:lock-changed': { documentId: string; locked: boolean };
 	/** A change the server made to a living document (an accepted amendment), already stored. */

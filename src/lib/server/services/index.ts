@@ -1,6 +1,7 @@
 import { councilService } from './council.service';
 import { documentService } from './document.service';
 import { recordingFrozenVersions } from './frozen-version-record';
+import { adoptCarriedAmendments } from './amendment-adoption';
 import { followUpService } from './follow-up.service';
 import type { ServiceDeps } from './deps';
 import { inviteService } from './invite.service';
@@ -15,6 +16,8 @@ import { userRepository } from '../repositories/user.repository';
 export function createServices(deps: ServiceDeps) {
 	const followUps = followUpService(deps);
 	const meetingRooms = meetingRoomService(deps);
+	const documents = recordingFrozenVersions(documentService(deps), meetingRooms);
+	adoptCarriedAmendments(meetingRooms, documents, deps.events);
 	return {
 		councils: councilService(deps),
 		members: memberService(deps),
@@ -23,7 +26,7 @@ export function createServices(deps: ServiceDeps) {
 		meetingRooms,
 		records: recordVerificationService(deps),
 		schedule: scheduleService(deps),
-		documents: recordingFrozenVersions(documentService(deps), meetingRooms),
+		documents,
 		followUps,
 		minutes: minutesService(deps, {
 			mattersArising: (meetingId) => followUps.mattersArisingForMinutes(meetingId)
