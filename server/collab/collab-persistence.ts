@@ -284,19 +284,22 @@ export function postgresCollabPersistence(sql: Pool, log: Logger, options: Colla
 		gate,
 		/** The document with its stored state applied; call before setupWSConnection. */
 		async open(name: string): Promise<void> {
-			getYDoc(name);
-			const room = rooms.get(name)!;
-			try {
-				await room.loaded;
-			} catch (error) {
-				// Forget the empty document, so the next connection tries to load it again.
-				const doc = docs.get(name);
-				if (doc && doc.conns.size === 0 && rooms.get(name) === room) {
-					clearInterval(room.timer);
-					docs.delete(name);
-					rooms.delete(name);
+			for (;;) {
+				const doc = getYDoc(name);
+				const room = rooms.get(name)!;
+				try {
+					await room.loaded;
+				} catch (error) {
+					// Forget the empty document, so the next connection tries to load it again.
+					if (docs.get(name) === doc && doc.conns.size === 0 && rooms.get(name) === room) {
+						clearInterval(room.timer);
+						docs.delete(name);
+						rooms.delete(name);
+					}
+					throw error;
 				}
-				throw error;
+				// If its last editor left while it loaded, y-websocket dropped it: open the next one.
+				if (docs.get(name) === doc) return;
 			}
 		},
 		/** Resolves when every write so far has reached the database (tests, shutdown). */

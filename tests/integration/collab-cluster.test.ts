@@ -77,5 +77,5 @@ describe.runIf(!!process.env.DATABASE_URL)('shared documents across two instance
 		await again.synced;
 		await whenDoc(again.doc, () => again.text.toString() === onB.text.toString());
 		expect((await a.stored(room)).text).toBe(onB.text.toString());
-	});
+	}, 60_000);
 });
