@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { WebSocket } from 'ws';
 import { can, CouncilAction } from '../../src/lib/domain/council/permission';
 import { DOCUMENT_STATUS, type CollabRoom } from '../../src/lib/protocol/collab';
 import type { AppContext } from '../../src/lib/server/context';
@@ -29,6 +30,27 @@ export class DocumentLocks {
 export function showLock(doc: Y.Doc, locked: boolean): void {
 	const status = doc.getMap(DOCUMENT_STATUS);
 	if (status.get('locked') !== locked) status.set('locked', locked);
+}
+
+const followed = new WeakSet<Y.Doc>();
+
+/**
+ * The lock travels inside the document, so another instance that relays the document's updates
+ * learns of it too. Only a change the server made (or relayed) counts: a connection's transaction
+ * has its websocket as origin, and a client setting the flag itself is put back at once.
+ */
+function followLock(doc: Y.Doc, documentId: string, locks: DocumentLocks): void {
+	if (followed.has(doc)) return;
+	followed.add(doc);
+	const status = doc.getMap(DOCUMENT_STATUS);
+	status.observe((event) => {
+		const value = status.get('locked');
+		if (event.transaction.origin instanceof WebSocket) {
+			if (value !== locks.has(documentId)) showLock(doc, locks.has(documentId));
+		} else if (typeof value === 'boolean') {
+			locks.set(documentId, value);
+		}
+	});
 }
 
 /**
@@ -62,7 +84,10 @@ export async function grantRoom(
 			return {
 				councilId: g.councilId,
 				writable: () => g.mayWrite && !locks.has(document.id),
-				admitted: (doc) => showLock(doc, locks.has(document.id))
+				admitted: (doc) => {
+					followLock(doc, document.id, locks);
+					showLock(doc, locks.has(document.id));
+				}
 			};
 		}
 		case 'meeting-notes': {

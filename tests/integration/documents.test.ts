@@ -1,4 +1,5 @@
 import * as Y from 'yjs';
+import { docs as liveDocs } from '@y/websocket-server/utils';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DOCUMENT_STATUS } from '../../src/lib/protocol/collab';
 import { versionHash } from '../../src/lib/domain/documents/version-hash';
@@ -132,6 +133,27 @@ describe('proposal documents', () => {
 		await whenDoc(a.doc, () => content(a.doc).includes('after unlock'));
 		expect(content(editor.doc)).toBe('after unlock');
 		expect(content(a.doc).split('\n')).not.toContain('while locked');
+	});
+
+	it('[document:lock] a lock relayed inside the document is enforced; an editor setting the flag is overruled', async () => {
+		const { moderator, members, room } = await seedDocument(['member']);
+		const a = await open(room, moderator.userId);
+		const editor = await open(room, members[0]!.userId);
+		await Promise.all([a.synced, editor.synced]);
+
+		// A client cannot lock (or unlock) by writing the flag: the server puts it back.
+		editor.doc.getMap(DOCUMENT_STATUS).set('locked', true);
+		await whenDoc(editor.doc, () => editor.doc.getMap(DOCUMENT_STATUS).get('locked') === false);
+		writeParagraph(editor.doc, 'still writable');
+		await whenDoc(a.doc, () => content(a.doc) === 'still writable');
+
+		// The same flag arriving from elsewhere (another instance's relay) locks this instance too.
+		const serverDoc = liveDocs.get(room)!;
+		serverDoc.transact(() => serverDoc.getMap(DOCUMENT_STATUS).set('locked', true), 'relay');
+		await whenDoc(editor.doc, () => editor.doc.getMap(DOCUMENT_STATUS).get('locked') === true);
+		writeParagraph(editor.doc, 'refused');
+		await seesPresence(a, editor, 'after-relayed-lock');
+		expect(content(a.doc)).toBe('still writable');
 	});
 
 	it('[document:lock] only moderators and clerks lock; a member is refused', async () => {
