@@ -15,7 +15,8 @@ export async function renderPdf(doc: MinutesDocument): Promise<Buffer> {
 		info: { Title: doc.title, Creator: 'Yishi' },
 		lang: doc.locale === 'zh' ? 'zh-CN' : 'en'
 	});
-	pdf.registerFont('body', font);
+	// PDFKit takes an already parsed fontkit face (anything with `layout`), though its types say files only.
+	pdf.registerFont('body', font as unknown as Buffer);
 	pdf.font('body');
 	const chunks: Buffer[] = [];
 	pdf.on('data', (c: Buffer) => chunks.push(c));

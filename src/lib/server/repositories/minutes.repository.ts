@@ -75,6 +75,15 @@ export function minutesRepository(sql: Sql) {
 				returning ${sql.unsafe(columns)}`;
 			return row ?? null;
 		},
+		/** Meetings of the council after this one, where its minutes may be approved (soonest first). */
+		async laterMeetings(
+			meetingId: string
+		): Promise<{ id: string; titleZh: string; titleEn: string; startsAt: Date }[]> {
+			return sql<{ id: string; titleZh: string; titleEn: string; startsAt: Date }[]>`
+				select n.id, n.title_zh, n.title_en, n.starts_at from meeting m
+				join meeting n on n.council_id = m.council_id and n.starts_at > m.starts_at
+				where m.id = ${meetingId} order by n.starts_at limit 12`;
+		},
 		/** Approved versions of a council's meetings that started in [from, to), oldest first. */
 		async listApproved(councilId: string, from: Date, to: Date): Promise<MinutesVersionRow[]> {
 			return sql<MinutesVersionRow[]>`

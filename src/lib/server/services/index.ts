@@ -1,3 +1,4 @@
+import { archiveService } from './archive.service';
 import { councilService } from './council.service';
 import { documentService } from './document.service';
 import { recordingFrozenVersions } from './frozen-version-record';
@@ -31,6 +32,7 @@ export function createServices(deps: ServiceDeps) {
 		minutes: minutesService(deps, {
 			mattersArising: (meetingId) => followUps.mattersArisingForMinutes(meetingId)
 		}),
+		archive: archiveService(deps),
 		demoPeople: () => userRepository(deps.sql).listDemo()
 	};
 }

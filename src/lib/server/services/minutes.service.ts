@@ -39,6 +39,8 @@ export interface MinutesView {
 	meeting: MeetingRow;
 	council: CouncilRow;
 	adjourned: boolean;
+	/** Later meetings of the council, where these minutes may be approved. */
+	laterMeetings: { id: string; titleZh: string; titleEn: string; startsAt: Date }[];
 	versions: Pick<
 		MinutesVersionRow,
 		'version' | 'status' | 'approvedAt' | 'approvedInMeetingId' | 'correctionReason' | 'createdAt'
@@ -160,6 +162,7 @@ export function minutesService(deps: ServiceDeps, options: MinutesServiceOptions
 				meeting,
 				council,
 				adjourned: found.adjourned,
+				laterMeetings: await versions.laterMeetings(meetingId),
 				versions: rows.map(
 					({ version, status, approvedAt, approvedInMeetingId, correctionReason, createdAt }) => ({
 						version,

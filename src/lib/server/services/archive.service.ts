@@ -1,0 +1,93 @@
+import { CouncilAction } from '../../domain/council/permission';
+import type { MinutesDecision } from '../../domain/minutes/minutes';
+import { searchMinutes, type MinutesHit } from '../../domain/minutes/minutes-search';
+import { fail, ok, type Result } from '../../domain/result';
+import type { ErrorCode } from '../../protocol/errors';
+import { buildArchive, dayAfter, dayStart, type ArchiveManifest } from '../archive/archive-bundle';
+import { archiveRepository, type ArchivedTask } from '../repositories/archive.repository';
+import { minutesRepository } from '../repositories/minutes.repository';
+import { authorise } from './council-access';
+import type { ServiceDeps } from './deps';
+
+export interface ArchiveQuery {
+	q: string;
+	/** Calendar days, YYYY-MM-DD, China Standard Time, both included. */
+	from: string;
+	to: string;
+}
+
+export interface MinutesResult {
+	meetingId: string;
+	title: { zh: string; en: string };
+	openedAt: string | null;
+	version: number;
+	hits: MinutesHit[];
+}
+
+export interface ArchiveResults {
+	minutes: MinutesResult[];
+	decisions: (MinutesDecision & { meetingId: string; version: number })[];
+	tasks: ArchivedTask[];
+}
+
+/** The clerks' archive: search approved minutes, decisions and tasks; export a date range as a zip. */
+export function archiveService(deps: ServiceDeps) {
+	const { sql } = deps;
+	return {
+		async search(
+			userId: string,
+			councilId: string,
+			query: ArchiveQuery
+		): Promise<Result<ArchiveResults, ErrorCode>> {
+			const access = await authorise(sql, userId, councilId, CouncilAction.exportArchive);
+			if (!access.ok) return access;
+			const [from, to] = [dayStart(query.from), dayAfter(query.to)];
+			if (!(from < to)) return fail('invalid-input', 'The range ends before it starts.');
+			const needle = query.q.trim().toLocaleLowerCase();
+			const versions = await minutesRepository(sql).listApproved(councilId, from, to);
+			const minutes: MinutesResult[] = [];
+			const decisions: ArchiveResults['decisions'] = [];
+			for (const v of versions) {
+				const hits = searchMinutes(v.generated, needle);
+				const zh = v.generated.zh;
+				if (hits.length)
+					minutes.push({
+						meetingId: v.meetingId,
+						title: { zh: zh.header.meetingTitle, en: v.generated.en.header.meetingTitle },
+						openedAt: zh.openedAt,
+						version: v.version,
+						hits
+					});
+				zh.decisions.forEach((d, i) => {
+					const en = v.generated.en.decisions[i];
+					const text = [d.text, d.itemTitle, en?.itemTitle ?? ''].join('\n').toLocaleLowerCase();
+					if (!needle || text.includes(needle))
+						decisions.push({ ...d, meetingId: v.meetingId, version: v.version });
+				});
+			}
+			const tasks = await archiveRepository(sql).tasks(councilId, from, to, query.q.trim());
+			return ok({ minutes, decisions, tasks });
+		},
+
+		async exportZip(input: {
+			userId: string;
+			councilId: string;
+			from: string;
+			to: string;
+		}): Promise<Result<{ zip: Uint8Array; manifest: ArchiveManifest }, ErrorCode>> {
+			const access = await authorise(sql, input.userId, input.councilId, CouncilAction.exportArchive);
+			if (!access.ok) return access;
+			if (!(dayStart(input.from) < dayAfter(input.to)))
+				return fail('invalid-input', 'The range ends before it starts.');
+			return ok(
+				await buildArchive({
+					sql,
+					councilId: input.councilId,
+					from: input.from,
+					to: input.to,
+					now: deps.now()
+				})
+			);
+		}
+	};
+}

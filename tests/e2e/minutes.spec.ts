@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+
+/** Downloads one export link and returns the file's name and bytes. */
+async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
+	const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+	return { name: file.suggestedFilename(), bytes: await readFile((await file.path())!) };
+}
+
+test.describe('minutes in Chinese', () => {
+	test.use({ locale: 'zh-CN' });
+
+	test('the clerk sees the generated draft, edits the notes, and downloads every format', async ({
+		page,
+		e2e,
+		signInAs,
+		freshMeeting
+	}) => {
+		await signInAs(page, 'jinghuClerk');
+		const council = e2e.councils['jinghu-elders']!.id;
+		const meeting = `/councils/${council}/meetings/${freshMeeting('jinghu')}`;
+		await page.goto(`${meeting}/minutes`);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('会议纪要');
+		await expect(page.getByTestId('minutes-status')).toHaveText(/草稿/);
+		const minutes = page.getByRole('article');
+		await expect(minutes).toContainText('景湖社区老年协会');
+		await expect(minutes).toContainText('通过上月会议纪要');
+
+		await page.getByLabel(/第 1 项议题的记录/).fill('王德福宣布开会，方小敏记录。');
+		await page.getByRole('button', { name: '保存记录' }).click();
+		await expect(page.getByText('记录已保存。')).toBeVisible();
+		await expect(page.getByTestId('minutes-status')).toHaveText(/草稿，第 1 版/);
+		await expect(minutes).toContainText('王德福宣布开会，方小敏记录。');
+		await expectNoSeriousA11yViolations(page);
+
+		const pdf = await download(page, 'export-pdf-zh');
+		expect(pdf.name).toMatch(/^minutes-.*\.zh\.pdf$/);
+		expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+		const docx = await download(page, 'export-docx-zh');
+		expect(docx.name).toMatch(/\.zh\.docx$/);
+		expect(docx.bytes.subarray(0, 2).toString()).toBe('PK');
+		const md = await download(page, 'export-md-zh');
+		expect(md.bytes.toString('utf8')).toContain('王德福宣布开会，方小敏记录。');
+		const json = JSON.parse((await download(page, 'export-json-en')).bytes.toString('utf8'));
+		expect(json.format).toBe('popolo');
+		expect(json.events[0].agenda[0].notes).toBe('王德福宣布开会，方小敏记录。');
+
+		await page.goto(`${meeting}/minutes/export.html?lang=zh`);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('会议纪要');
+		await expectNoSeriousA11yViolations(page);
+	});
+
+	test('a member reads the minutes but has no editing form', async ({ page, e2e, signInAs }) => {
+		await signInAs(page, 'member');
+		await page.goto(`/councils/${e2e.councils['pepsi-council']!.id}/meetings/${e2e.meetings.pepsi}/minutes`);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('会议纪要');
+		await expect(page.getByRole('button', { name: '保存记录' })).toHaveCount(0);
+		await expect(page.getByTestId('export-pdf-zh')).toBeVisible();
+	});
+});
+
+test.describe('minutes in English', () => {
+	test.use({ locale: 'en-GB' });
+
+	test('the minutes page speaks English and passes axe', async ({ page, e2e, signInAs }) => {
+		await signInAs(page, 'clerk');
+		await page.goto(`/councils/${e2e.councils['pepsi-council']!.id}/meetings/${e2e.meetings.pepsi}/minutes`);
+		await expect(page.getByRole('heading', { level: 1 })).toContainText('Minutes');
+		await expect(page.getByRole('article')).toContainText('Attendance');
+		await expect(page.getByRole('heading', { name: 'Edit the notes' })).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
+	});
+});

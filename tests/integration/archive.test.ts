@@ -1,0 +1,140 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { strFromU8, unzipSync } from 'fflate';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { MeetingCommand } from '../../src/lib/domain/meeting/meeting-command';
+import type { ArchiveManifest } from '../../src/lib/server/archive/archive-bundle';
+import { eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
+import { meetingRepository } from '../../src/lib/server/repositories/meeting.repository';
+import { agendaItem } from '../helpers/meeting-client';
+import { seedCouncil, servicesOver, type Seedable } from '../helpers/seed';
+import { freshDatabase, type TestDatabase } from '../helpers/test-database';
+
+let db: TestDatabase;
+let t: Seedable;
+
+beforeAll(async () => {
+	db = await freshDatabase();
+	t = servicesOver(db.sql);
+});
+afterAll(() => db?.close());
+
+const meetingOn = (councilId: string, day: string) =>
+	meetingRepository(t.sql).insert({
+		councilId,
+		titleZh: `${day} 例会`,
+		titleEn: `Meeting of ${day}`,
+		startsAt: new Date(`${day}T09:30:00+08:00`),
+		plannedMinutes: 90,
+		location: null,
+		onlineUrl: null,
+		createdBy: null
+	});
+
+/** A council whose May meeting decided on container trucks and whose minutes June approved. */
+async function councilWithHistory() {
+	const { council, moderator, members } = await seedCouncil(t, ['clerk', 'member']);
+	const [clerk, member] = members as [(typeof members)[0], (typeof members)[0]];
+	const may = await meetingOn(council.id, '2019-05-15');
+	const june = await meetingOn(council.id, '2019-06-15');
+	const item = agendaItem('集装箱卡车在小区内停放', { kind: 'decision' });
+	const itemId = (item as Extract<MeetingCommand, { type: 'agenda:item-add' }>).itemId;
+	const run = async (userId: string, command: MeetingCommand) => {
+		const answer = await t.services.meetingRooms.command(userId, may.id, randomUUID(), command);
+		if (!answer.ok) throw new Error(`${command.type}: ${answer.error.code}`);
+	};
+	await run(clerk.userId, item);
+	for (const m of [moderator, member])
+		await run(clerk.userId, { type: 'attendance:check-in', memberId: m.memberId, mode: 'in-person' });
+	await run(moderator.userId, { type: 'meeting:open' });
+	await run(moderator.userId, { type: 'agenda:item-start', itemId });
+	await run(member.userId, {
+		type: 'motion:propose',
+		motionId: 'truck',
+		itemId,
+		text: '卡车不得在小区内鸣笛 (no horns).'
+	});
+	await run(moderator.userId, { type: 'vote:open', motionId: 'truck' });
+	await run(member.userId, { type: 'ballot:cast', motionId: 'truck', choice: 'yes' });
+	await run(moderator.userId, { type: 'ballot:cast', motionId: 'truck', choice: 'yes' });
+	await run(moderator.userId, { type: 'vote:close', motionId: 'truck' });
+	await run(moderator.userId, { type: 'meeting:adjourn' });
+	await t.services.minutes.saveNotes({
+		userId: clerk.userId,
+		meetingId: may.id,
+		notes: { [itemId]: 'Residents complained about container trucks.' }
+	});
+	const approved = await t.services.minutes.approve({
+		userId: clerk.userId,
+		meetingId: may.id,
+		approvingMeetingId: june.id
+	});
+	if (!approved.ok) throw new Error(approved.error.code);
+	return { council, clerk, member, may, june };
+}
+
+describe('archive', () => {
+	it('[archive:search] finds approved minutes and decisions by Chinese and English keywords, within the range', async () => {
+		const h = await councilWithHistory();
+		const zh = await t.services.archive.search(h.clerk.userId, h.council.id, {
+			q: '集装箱',
+			from: '2019-01-01',
+			to: '2019-12-31'
+		});
+		expect(zh.ok && zh.value.minutes.map((m) => m.meetingId)).toEqual([h.may.id]);
+		const en = await t.services.archive.search(h.clerk.userId, h.council.id, {
+			q: 'CONTAINER trucks',
+			from: '2019-05-01',
+			to: '2019-05-31'
+		});
+		expect(en.ok && en.value.minutes[0]?.hits.map((x) => x.locale)).toContain('en');
+		const decision = await t.services.archive.search(h.clerk.userId, h.council.id, {
+			q: '鸣笛',
+			from: '2019-05-01',
+			to: '2019-05-31'
+		});
+		expect(decision.ok && decision.value.decisions.map((d) => d.result)).toEqual(['carried']);
+		const outside = await t.services.archive.search(h.clerk.userId, h.council.id, {
+			q: '集装箱',
+			from: '2019-06-01',
+			to: '2019-12-31'
+		});
+		expect(outside.ok && outside.value.minutes).toEqual([]);
+		const member = await t.services.archive.search(h.member.userId, h.council.id, {
+			q: '集装箱',
+			from: '2019-01-01',
+			to: '2019-12-31'
+		});
+		expect(!member.ok && member.error.code).toBe('forbidden');
+	});
+
+	it('[archive:zip] every approved version in every format, the logs and a manifest whose checksums and chain heads hold', async () => {
+		const h = await councilWithHistory();
+		const exported = await t.services.archive.exportZip({
+			userId: h.clerk.userId,
+			councilId: h.council.id,
+			from: '2019-05-01',
+			to: '2019-06-30'
+		});
+		if (!exported.ok) throw new Error(exported.error.code);
+		const files = unzipSync(exported.value.zip);
+		const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as ArchiveManifest;
+		expect(Object.keys(files).length).toBe(manifest.files.length + 1);
+		for (const f of manifest.files) {
+			expect(createHash('sha256').update(files[f.path]!).digest('hex'), f.path).toBe(f.sha256);
+		}
+		const minutes = manifest.files
+			.filter((f) => f.path.includes('/minutes-v1/'))
+			.map((f) => f.path.split('/').at(-1));
+		expect(minutes.sort()).toEqual(
+			['zh', 'en']
+				.flatMap((l) => ['md', 'html', 'json', 'pdf', 'docx'].map((f) => `minutes.${l}.${f}`))
+				.sort()
+		);
+		const head = await eventLogRepository(t.sql).head(h.may.id);
+		expect(manifest.logs.find((l) => l.meetingId === h.may.id)).toMatchObject({
+			seq: head.seq,
+			hash: head.hash
+		});
+		expect(manifest.logs.map((l) => l.meetingId)).toEqual([h.may.id, h.june.id]);
+	});
+});
