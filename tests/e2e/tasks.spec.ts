@@ -24,6 +24,7 @@ const WORDS = {
 		created: '已添加待办。',
 		record: '记录',
 		done: '已完成',
+		overdue: '已逾期',
 		task: '与物业协商集装箱卡车停放',
 		earlier: '在小区门口设置限高提示牌'
 	},
@@ -47,6 +48,7 @@ const WORDS = {
 		created: 'Task added.',
 		record: 'Record',
 		done: 'Done',
+		overdue: 'Overdue',
 		task: 'Negotiate container truck parking with the property manager',
 		earlier: 'Put a height-limit sign at the compound gate'
 	}
@@ -113,6 +115,8 @@ for (const lang of ['zh', 'en'] as const) {
 			await panel.getByLabel(w.title, { exact: true }).fill(title);
 			await panel.getByLabel(w.member, { exact: true }).selectOption({ label: owner });
 			await expect(panel.getByLabel(w.due, { exact: true })).toHaveValue(/^\d{4}-\d{2}-\d{2}$/);
+			// Due long ago, so that My tasks marks it overdue.
+			await panel.getByLabel(w.due, { exact: true }).fill('2020-01-14');
 			await panel.getByRole('button', { name: w.add, exact: true }).press('Enter');
 			await expect(panel.getByRole('heading', { name: w.fromMeeting })).toBeVisible();
 			await expect(panel.getByText(title)).toBeVisible();
@@ -125,7 +129,7 @@ for (const lang of ['zh', 'en'] as const) {
 				ownerPage.getByRole('article', { name: earlier }).locator('.badge').getByText(w.done, { exact: true })
 			).toBeVisible();
 			const card = ownerPage.getByRole('article', { name: title });
-			await expect(card).toBeVisible();
+			await expect(card.getByText(w.overdue)).toBeVisible();
 			await card.getByLabel(w.status, { exact: true }).selectOption({ label: w.inProgress });
 			await card
 				.getByLabel(w.note, { exact: true })

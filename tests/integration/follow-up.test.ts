@@ -6,9 +6,10 @@ import { projectFollowUpTasks } from '../../src/lib/server/projections/follow-up
 import type { MailMessage } from '../../src/lib/server/mail/mailer';
 import { eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
 import { meetingRepository } from '../../src/lib/server/repositories/meeting.repository';
-import { sendDueReminders } from '../../src/lib/server/services/follow-up-reminders';
+import { sendDueReminders, startReminderSchedule } from '../../src/lib/server/services/follow-up-reminders';
 import { agendaItem, MeetingClient } from '../helpers/meeting-client';
-import { addMember, fromContext, seedCouncil, type Seedable } from '../helpers/seed';
+import { addMember, fromContext, seedCouncil, servicesOver, type Seedable } from '../helpers/seed';
+import { freshDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
@@ -285,13 +286,22 @@ describe('who may record tasks', () => {
 });
 
 describe('reminders', () => {
+	// A database of their own: the server's hourly schedule must not claim these reminders first.
+	let db: TestDatabase;
+	let r: Seedable;
+	beforeAll(async () => {
+		db = await freshDatabase();
+		r = servicesOver(db.sql);
+	});
+	afterAll(() => db?.close());
+
 	it('[follow-up:reminder] the owner is mailed once before the due date, however often the scheduler runs', async () => {
-		const { council, members } = await seedCouncil(t, ['member', 'clerk']);
+		const { council, members } = await seedCouncil(r, ['member', 'clerk']);
 		const [owner, clerk] = members as [(typeof members)[0], (typeof members)[0]];
 		const soon = new Date(Date.now() + 8 * 3_600_000 + DAY).toISOString().slice(0, 10);
 		const later = new Date(Date.now() + 8 * 3_600_000 + 20 * DAY).toISOString().slice(0, 10);
 		for (const dueOn of [soon, later]) {
-			const created = await server.ctx.services.followUps.create(clerk.userId, council.id, {
+			const created = await r.services.followUps.create(clerk.userId, council.id, {
 				title: `到期 ${dueOn}`,
 				ownerMemberId: owner.memberId,
 				ownerOrganisation: null,
@@ -301,7 +311,7 @@ describe('reminders', () => {
 		}
 		const sent: MailMessage[] = [];
 		const deps = {
-			sql: t.sql,
+			sql: r.sql,
 			now: () => new Date(),
 			origin: 'http://yishi.test',
 			mailer: { send: async (m: MailMessage) => void sent.push(m) },
@@ -312,8 +322,44 @@ describe('reminders', () => {
 		const toOwner = sent.filter((m) => m.subject.includes(`到期 ${soon}`));
 		expect(toOwner).toHaveLength(1);
 		expect(sent.some((m) => m.subject.includes(later))).toBe(false);
-		const [ownerRow] = await t.sql<{ email: string }[]>`select email from users where id = ${owner.userId}`;
+		const [ownerRow] = await r.sql<{ email: string }[]>`select email from users where id = ${owner.userId}`;
 		expect(toOwner[0]!.to).toBe(ownerRow!.email);
 		expect(toOwner[0]!.text).toContain('http://yishi.test/tasks');
+
+		// The process's schedule sends nothing more for the same tasks and due dates.
+		const schedule = startReminderSchedule(deps, 20);
+		await new Promise((resolve) => setTimeout(resolve, 200));
+		await schedule.stop();
+		expect(sent.filter((m) => m.subject.includes(`到期 ${soon}`))).toHaveLength(1);
+	});
+
+	it('[follow-up:reminder] the schedule runs by itself and stops cleanly', async () => {
+		const { council, members } = await seedCouncil(r, ['member']);
+		const owner = members[0]!;
+		const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+		const moderator = (
+			await r.sql<{ userId: string }[]>`
+			select user_id from council_member where council_id = ${council.id} and role = 'moderator'`
+		)[0]!;
+		await r.services.followUps.create(moderator.userId, council.id, {
+			title: '今天到期 Due today',
+			ownerMemberId: owner.memberId,
+			ownerOrganisation: null,
+			dueOn: today
+		});
+		const sent: MailMessage[] = [];
+		const schedule = startReminderSchedule(
+			{
+				sql: r.sql,
+				now: () => new Date(),
+				origin: 'http://yishi.test',
+				mailer: { send: async (m: MailMessage) => void sent.push(m) },
+				log: () => {}
+			},
+			20
+		);
+		await expect.poll(() => sent.some((m) => m.subject.includes('今天到期')), { timeout: 5_000 }).toBe(true);
+		await schedule.stop();
+		expect(sent.filter((m) => m.subject.includes('今天到期'))).toHaveLength(1);
 	});
 });
