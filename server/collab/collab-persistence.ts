@@ -37,6 +37,11 @@ interface Room {
 	loaded: Promise<void>;
 	queue: Uint8Array[];
 	draining: Promise<void> | null;
+	/** Updates queued so far, and how many of them have been written (or given up on). */
+	queued: number;
+	settled: number;
+	/** Sync answers waiting for the updates queued before them to be written. */
+	waiters: { upTo: number; resolve: () => void }[];
 	/** Update rows whose content `doc` holds and the snapshot may not: what compaction folds in. */
 	rows: Set<number>;
 	snapshotVersion: string | null;
@@ -130,6 +135,10 @@ export function postgresCollabPersistence(sql: Pool, log: Logger, options: Colla
 		while (room.queue.length) {
 			const batch = room.queue.splice(0, BATCH_ROWS);
 			const ids = await appendWithRetry(room, batch);
+			room.settled += batch.length;
+			const answered = room.waiters.filter((w) => w.upTo <= room.settled);
+			room.waiters = room.waiters.filter((w) => w.upTo > room.settled);
+			for (const w of answered) w.resolve();
 			if (!ids) continue;
 			for (const id of ids) room.rows.add(id);
 			room.appendedSinceCompaction += ids.length;
@@ -194,6 +203,9 @@ export function postgresCollabPersistence(sql: Pool, log: Logger, options: Colla
 				loaded: Promise.resolve(),
 				queue: [],
 				draining: null,
+				queued: 0,
+				settled: 0,
+				waiters: [],
 				rows: new Set(),
 				snapshotVersion: null,
 				bytes: 0,
@@ -216,6 +228,7 @@ export function postgresCollabPersistence(sql: Pool, log: Logger, options: Colla
 				if (origin === LOADED || origin === RELAYED) return;
 				room.bytes += update.byteLength;
 				room.queue.push(update);
+				room.queued++;
 				schedule(room);
 			});
 			room.loaded = previous
@@ -276,7 +289,10 @@ export function postgresCollabPersistence(sql: Pool, log: Logger, options: Colla
 		},
 		whenDurable(name: string) {
 			const room = rooms.get(name);
-			return room?.draining ? whenDrained(room) : null;
+			if (!room || room.settled >= room.queued) return null;
+			// Only what was received before: later updates of busy editors do not hold this answer up.
+			const upTo = room.queued;
+			return new Promise<void>((resolve) => room.waiters.push({ upTo, resolve }));
 		}
 	};
 
