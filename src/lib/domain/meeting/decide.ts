@@ -3,11 +3,11 @@ import { isVotingRole, type Role } from '../council/role';
 import { fail, ok, type Result } from '../result';
 import { decideMotion } from '../voting/motion-decide';
 import type { PublishedSecretBallot } from '../voting/motion';
-import { evolve } from './evolve';
 import type { MeetingCommand, MeetingErrorCode } from './meeting-command';
 import type { MeetingFact, MeetingRules } from './meeting-events';
 import { MeetingStatus, type MeetingState } from './meeting-state';
-import { currentQuorum, presentMembers } from './presence';
+import { presentMembers } from './presence';
+import { evaluateQuorum } from './quorum';
 import type { RosterEntry } from './roster';
 
 export interface MeetingActor {
@@ -106,7 +106,9 @@ function decideCommand(state: MeetingState, c: MeetingCommand, ctx: DecideContex
 			}
 			if (!member(c.memberId)) return fail('no-such-member', 'Not a member of this council.');
 			if (c.type === 'attendance:leave') {
-				return state.attendance[c.memberId]?.present ? facts({ type: c.type, payload: { memberId: c.memberId } }) : ok([]);
+				return state.attendance[c.memberId]?.present
+					? facts({ type: c.type, payload: { memberId: c.memberId } })
+					: ok([]);
 			}
 			const now = state.attendance[c.memberId];
 			if (now?.present && now.mode === c.mode) return ok([]);
@@ -279,14 +281,26 @@ function facts(...list: MeetingFact[]): Decision {
 /** A quorum fact when the new facts change whether quorum holds (and always when the meeting opens). */
 function quorumChange(state: MeetingState, decided: readonly MeetingFact[]): MeetingFact[] {
 	if (decided.length === 0) return [];
-	const after = decided.reduce(
-		(s, f, i) =>
-			evolve(s, { ...f, seq: s.seq + i + 1, actorId: null, occurredAt: '1970-01-01T00:00:00.000Z' } as never),
-		state
+	// Only presence, proxies and the opening move quorum: follow those alone rather than folding the
+	// whole state (a copy of every attendance record per check-in, in a meeting of thousands).
+	const present = presentMembers(state);
+	const proxies = { ...state.proxies };
+	let { roster, rules } = state;
+	for (const f of decided) {
+		if (f.type === 'attendance:check-in') present.add(f.payload.memberId);
+		else if (f.type === 'attendance:leave') present.delete(f.payload.memberId);
+		else if (f.type === 'proxy:grant') proxies[f.payload.giverId] = f.payload.holderId;
+		else if (f.type === 'proxy:withdraw') delete proxies[f.payload.giverId];
+		else if (f.type === 'meeting:adjourn') return [];
+		else if (f.type === 'meeting:open') ({ roster, rules } = f.payload);
+	}
+	if (!rules) return [];
+	const represented = new Set(
+		Object.entries(proxies)
+			.filter(([giver, holder]) => !present.has(giver) && present.has(holder))
+			.map(([giver]) => giver)
 	);
-	if (after.status === MeetingStatus.adjourned) return [];
-	const status = currentQuorum(after);
-	if (!status) return [];
+	const status = evaluateQuorum(rules.quorum, roster, present, represented);
 	const opening = decided.some((f) => f.type === 'meeting:open');
 	if (!opening && state.quorum?.met === status.met) return [];
 	return [{ type: status.met ? 'quorum:reached' : 'quorum:lost', payload: { status } }];

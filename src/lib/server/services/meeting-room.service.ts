@@ -226,6 +226,9 @@ export function meetingRoomService(deps: ServiceDeps) {
 			const writes: BallotBoxWrite[] = [];
 			const secret = new SecretBallots(box, r.meetingId);
 			let state = r.state;
+			// One time for the whole batch, so the state folded while deciding is exactly the fold
+			// of what gets stored, and need not be folded again.
+			const decidedAt = deps.now();
 			for (const p of batch) {
 				const earlier = applied.get(p.commandId);
 				if (earlier) {
@@ -265,7 +268,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 							...f,
 							seq: s.seq + 1,
 							actorId: p.actor.userId,
-							occurredAt: deps.now().toISOString()
+							occurredAt: decidedAt.toISOString()
 						} as RecordedFact),
 					state
 				);
@@ -277,7 +280,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 			const appended = await log.appendBatch({
 				meetingId: r.meetingId,
 				expectedSeq: r.state.seq,
-				occurredAt: deps.now(),
+				occurredAt: decidedAt,
 				groups,
 				alsoWrite: async (tx, stored) => {
 					await ballotBoxRepository(tx).write(r.meetingId, writes);
@@ -292,7 +295,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 				continue;
 			}
 			const stored = appended.value.map(toFact);
-			for (const f of stored) r.state = evolve(r.state, f);
+			r.state = state;
 			let at = 0;
 			for (const g of groups) {
 				const mine = stored.slice(at, at + g.events.length);
