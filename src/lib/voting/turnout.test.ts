@@ -17,6 +17,7 @@ function motion(vote: Partial<VoteRun>, recusals: Record<string, string> = {}): 
 		itemId: 'i1',
 		kind: 'main',
 		amends: null,
+		documentAmendmentId: null,
 		text: '停车收费方案',
 		document: null,
 		form: { kind: 'yes-no-abstain' },
