@@ -305,7 +305,10 @@ export function meetingRoomService(deps: ServiceDeps) {
 				);
 			}
 			for (const [p, a] of answers) p.resolve(a);
-			if (stored.length > 0) for (const listener of listeners) listener(r.meetingId, stored);
+			// Acknowledgements first: the broadcast of a large batch to a large room takes a while, and
+			// the senders are waiting. setImmediate keeps batches' broadcasts in log order.
+			if (stored.length > 0)
+				setImmediate(() => listeners.forEach((listener) => listener(r.meetingId, stored)));
 			return;
 		}
 		for (const p of batch) p.resolve(fail('seq-conflict', 'The meeting is very busy; please try again.'));
