@@ -19,7 +19,7 @@ export const COMPACT_EVERY_MS = 30_000;
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 /** Rows per insert statement: keeps the relay's id list well inside a notification's 8000 bytes. */
 const BATCH_ROWS = 200;
-const BATCH_WINDOW_MS = 10;
+const BATCH_WINDOW_MS = 40;
 const RETRY_DELAYS_MS = [100, 500, 2_000];
 
 export interface CollabPersistenceOptions {
@@ -70,6 +70,8 @@ export function postgresCollabPersistence(sql: Pool, log: Logger, options: Colla
 	const rooms = new Map<string, Room>();
 	/** Final compaction of a document whose last editor left; a reopening waits for it. */
 	const leaving = new Map<string, Promise<void>>();
+	/** Connections whose updates reach a document only through `gate.admit`. */
+	const admittedFrom = new WeakSet<object>();
 
 	const relay: RelayListener | null = options.relay
 		? listenForRelay(
@@ -218,7 +220,8 @@ export function postgresCollabPersistence(sql: Pool, log: Logger, options: Colla
 			};
 			rooms.set(name, room);
 			doc.on('update', (update: Uint8Array, origin: unknown) => {
-				if (room.shadow) {
+				// An update from a guarded connection is in the copy already: it was admitted there.
+				if (room.shadow && !(typeof origin === 'object' && origin !== null && admittedFrom.has(origin))) {
 					try {
 						Y.applyUpdate(room.shadow, update);
 					} catch {
@@ -264,7 +267,8 @@ export function postgresCollabPersistence(sql: Pool, log: Logger, options: Colla
 	});
 
 	const gate: DocumentGate = {
-		admit(name: string, update: Uint8Array): Admission {
+		admit(name: string, update: Uint8Array, connection: object): Admission {
+			admittedFrom.add(connection);
 			const room = rooms.get(name);
 			if (!room) return 'invalid';
 			if (room.bytes + update.byteLength > MAX_DOCUMENT_BYTES) return 'full';

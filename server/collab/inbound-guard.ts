@@ -34,8 +34,11 @@ export type Admission = 'ok' | 'invalid' | 'full';
 
 /** What the guard asks of the document's keeper. */
 export interface DocumentGate {
-	/** Whether an update may reach the document; 'ok' only if it applied cleanly to a copy. */
-	admit(docName: string, update: Uint8Array): Admission;
+	/**
+	 * Whether an update from `connection` may reach the document; 'ok' only if it applied cleanly
+	 * to a copy (which then already holds it).
+	 */
+	admit(docName: string, update: Uint8Array, connection: object): Admission;
 	/** Pending appends of the document, if any: a sync answer waits for them. */
 	whenDurable(docName: string): Promise<void> | null;
 }
@@ -73,7 +76,7 @@ function checkAwareness(update: Uint8Array) {
 	atEnd(decoder);
 }
 
-function judge(bytes: Uint8Array, docName: string, gate: DocumentGate): Verdict {
+function judge(bytes: Uint8Array, docName: string, gate: DocumentGate, connection: object): Verdict {
 	const decoder = decoding.createDecoder(bytes);
 	const type = decoding.readVarUint(decoder);
 	if (type === MESSAGE_SYNC) {
@@ -92,7 +95,7 @@ function judge(bytes: Uint8Array, docName: string, gate: DocumentGate): Verdict 
 			if (update.byteLength > MAX_UPDATE_BYTES) {
 				return refuse(CollabInputClose.tooLarge, 'update-too-large', `update of ${update.byteLength} bytes`);
 			}
-			const admission = gate.admit(docName, update);
+			const admission = gate.admit(docName, update, connection);
 			if (admission === 'full') {
 				return refuse(CollabInputClose.documentFull, 'document-too-large', 'document size limit reached');
 			}
@@ -154,7 +157,7 @@ export function guardInbound(ws: WebSocket, docName: string, gate: DocumentGate,
 			if (ws.readyState !== ws.OPEN) return;
 			let verdict: Verdict;
 			try {
-				verdict = judge(bytesOf(data), docName, gate);
+				verdict = judge(bytesOf(data), docName, gate, ws);
 			} catch (error) {
 				verdict = refuse(
 					CollabInputClose.invalidMessage,
