@@ -17,8 +17,9 @@ import { connect as connectClient, counts, option, percentile, type Client } fro
  * Then it runs the live-meeting fan-out bench (bench/fanout.ts) in a fresh process of its own, so
  * that its server's rss is not this one's, which prints `fanout participants=N …` lines.
  * Then the shared-document bench (bench/yjs.ts) prints `yjs editors=50 …` and `yjs_load …`, and
- * the ballots bench (bench/ballots.ts) `ballots voters=2000 …` per database.
- * Options: --clients 100,500  --rounds 20  --only ping|fanout|yjs|ballots  (and each bench's own)
+ * the ballots bench (bench/ballots.ts) `ballots voters=2000 …` per database, and the minutes bench
+ * (bench/minutes.ts) `minutes events=10000 generate_ms=… pdf_ms=… archive_meetings=100 archive_ms=…`.
+ * Options: --clients 100,500  --rounds 20  --only ping|fanout|yjs|ballots|minutes  (and each bench's own)
  */
 
 const TIME_LIMIT_MS = 5 * 60_000;
@@ -98,7 +99,7 @@ function runChild(name: string): Promise<number> {
 }
 
 /** The benches that run in a process of their own, in this order; `--only <name>` picks one. */
-const CHILD_BENCHES = ['fanout', 'yjs', 'ballots'] as const;
+const CHILD_BENCHES = ['fanout', 'yjs', 'ballots', 'minutes'] as const;
 
 async function all(): Promise<number> {
 	if (only === '' || only === 'ping') {

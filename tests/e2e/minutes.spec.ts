@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
+import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
 
@@ -69,6 +71,53 @@ test.describe('minutes in English', () => {
 		await expect(page.getByRole('heading', { level: 1 })).toContainText('Minutes');
 		await expect(page.getByRole('article')).toContainText('Attendance');
 		await expect(page.getByRole('heading', { name: 'Edit the notes' })).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
+	});
+});
+
+test.describe('archive', () => {
+	test.use({ locale: 'zh-CN' });
+
+	test('the clerk searches the archive and downloads a zip whose manifest holds', async ({
+		page,
+		e2e,
+		signInAs
+	}) => {
+		await signInAs(page, 'jinghuClerk');
+		await page.getByRole('link', { name: '档案' }).click();
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('档案');
+		await page.getByLabel('关键词（中文或英文）').fill('集装箱');
+		await page.getByRole('button', { name: '搜索' }).click();
+		await expect(page).toHaveURL(/q=%E9%9B%86%E8%A3%85%E7%AE%B1/);
+		await expect(page.getByTestId('archive-results')).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
+
+		// The demo meetings are scheduled ahead of today.
+		await page.getByLabel('开始日期').last().fill('2020-01-01');
+		await page.getByLabel('结束日期').last().fill('2035-12-31');
+		const [file] = await Promise.all([
+			page.waitForEvent('download'),
+			page.getByTestId('archive-export').click()
+		]);
+		expect(file.suggestedFilename()).toMatch(/^jinghu-elders-2020-01-01-\d{4}-\d{2}-\d{2}\.zip$/);
+		const files = unzipSync(await readFile((await file.path())!));
+		const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+		expect(manifest.council.id).toBe(e2e.councils['jinghu-elders']!.id);
+		expect(manifest.logs.length).toBeGreaterThan(0);
+		for (const f of manifest.files) {
+			expect(createHash('sha256').update(files[f.path]!).digest('hex')).toBe(f.sha256);
+		}
+	});
+});
+
+test.describe('archive in English', () => {
+	test.use({ locale: 'en-GB' });
+
+	test('the archive page speaks English and passes axe', async ({ page, e2e, signInAs }) => {
+		await signInAs(page, 'clerk');
+		await page.goto(`/councils/${e2e.councils['pepsi-council']!.id}/archive?q=garden`);
+		await expect(page.getByRole('heading', { level: 1 })).toHaveText('Archive');
+		await expect(page.getByRole('heading', { name: 'Export for the archive' })).toBeVisible();
 		await expectNoSeriousA11yViolations(page);
 	});
 });

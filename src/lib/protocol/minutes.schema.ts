@@ -12,3 +12,12 @@ export const MinutesNotesInput = z.object({
 });
 
 export const MinutesApproveInput = z.object({ approvingMeetingId: Uuid });
+
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+
+/** The archive's search and export range: calendar days in China Standard Time, both included. */
+export const ArchiveQueryInput = z.object({
+	q: z.string().trim().max(200).default(''),
+	from: Day,
+	to: Day
+});
