@@ -9,6 +9,7 @@ import { buildAuthConfig } from '../src/lib/server/auth/auth-config';
 import { createServices } from '../src/lib/server/services';
 import { createDomainEvents } from '../src/lib/server/services/domain-events';
 import { seedDemo } from '../src/lib/server/services/demo-seed';
+import { seedDemoHistory } from '../src/lib/server/services/demo-history';
 import { settingRepository } from '../src/lib/server/repositories/setting.repository';
 import { attachSocketServer, type YishiIo } from './realtime/socket-server';
 import { createCollabEndpoint } from './collab/collab-server';
@@ -49,7 +50,10 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 	const applied = await migrate(db.sql);
 	if (applied.length) log.info(`database (${db.kind}): applied migrations ${applied.join(', ')}`);
 	const now = o.now ?? (() => new Date());
-	if (config.demo && (await seedDemo(db.sql, now()))) log.info('demo councils seeded');
+	if (config.demo && (await seedDemo(db.sql, now()))) {
+		await seedDemoHistory(db.sql, config.origin);
+		log.info('demo councils seeded, with the Jinghu association’s meetings of May–July 2019');
+	}
 
 	const secret =
 		config.authSecret ??

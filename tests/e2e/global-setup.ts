@@ -156,7 +156,7 @@ async function scheduleMeetings(
 			}[]
 		>`
 			select id, title_zh, title_en, starts_at, planned_minutes, location
-			from meeting where council_id = ${council.id} order by starts_at limit 1`;
+			from meeting where council_id = ${council.id} and starts_at > now() order by starts_at limit 1`;
 		const [moderator] = await app.ctx.db.sql<{ userId: string }[]>`
 			select user_id from council_member
 			where council_id = ${council.id} and role = 'moderator' and revoked_at is null limit 1`;

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_COUNCILS, DEMO_PEOPLE, seedDemo } from '../../src/lib/server/services/demo-seed';
 import { freshDatabase, type TestDatabase } from '../helpers/test-database';
 import { startTestServer } from '../helpers/test-server';
+import { eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
 
 const now = new Date('2026-11-23T04:00:00.000Z');
 const COUNCILS = ['百事可乐议事会', '景湖社区老年协会', 'D社区家物会'];
@@ -106,6 +107,69 @@ describe('demo councils', () => {
 			expect(people.map((p) => p.email).sort()).toEqual(DEMO_PEOPLE.map((p) => p.email).sort());
 			// Signing in as anyone is for a private embedded install only, never on a shared server.
 			expect(server.ctx.settings.demoSignIn).toBe(server.db.kind === 'pglite');
+		} finally {
+			await server.close();
+		}
+	});
+
+	it('[demo:history] the Jinghu May and June 2019 meetings: the truck task is raised, comes back, and is resolved', async () => {
+		const server = await startTestServer({ demo: true, now: () => now });
+		try {
+			const { services } = server.ctx;
+			const { sql } = server.ctx.db;
+			const meetings = await sql<{ id: string; startsAt: Date }[]>`
+				select m.id, m.starts_at from meeting m join council c on c.id = m.council_id
+				where c.slug = 'jinghu-elders' and m.starts_at < ${now} order by m.starts_at`;
+			expect(meetings.map((m) => m.startsAt.toISOString().slice(0, 10))).toEqual([
+				'2019-05-15',
+				'2019-06-15',
+				'2019-07-15'
+			]);
+			const [may, june, july] = [meetings[0]!, meetings[1]!, meetings[2]!];
+			const [clerk] = await sql<
+				{ id: string }[]
+			>`select id from users where email = 'fang.xiaomin@jinghu.example'`;
+			const [task] = await sql<{ id: string; status: string; ownerName: string; createdInMeeting: string }[]>`
+				select t.id, t.status, u.name as owner_name, t.created_in_meeting
+				from follow_up_task t join council_member m on m.id = t.owner_member_id join users u on u.id = m.user_id
+				where t.title like '%集装箱卡车%'`;
+			expect(task).toMatchObject({ status: 'done', ownerName: '陈阿根', createdInMeeting: may.id });
+
+			// June's matters arising showed the task, and June's record has it reported done.
+			const arising = await services.followUps.mattersArisingOf(june.id);
+			expect(arising.map((t) => t.id)).toContain(task!.id);
+			const juneLog = await eventLogRepository(sql).readSince(june.id, 0);
+			expect(juneLog.filter((e) => e.type === 'task:update').map((e) => e.payload)).toEqual([
+				expect.objectContaining({ taskId: task!.id, status: 'done' })
+			]);
+
+			// Both minutes approved, each in the following meeting; June's say the matter was resolved.
+			for (const [meeting, approvedIn] of [
+				[may, june],
+				[june, july]
+			] as const) {
+				const view = await services.minutes.view(clerk!.id, meeting.id);
+				if (!view.ok) throw new Error(view.error.code);
+				expect(view.value.versions.find((v) => v.status === 'approved')?.approvedInMeetingId).toBe(
+					approvedIn.id
+				);
+			}
+			const juneMinutes = await services.minutes.file({
+				userId: clerk!.id,
+				meetingId: june.id,
+				format: 'md',
+				locale: 'zh'
+			});
+			if (!juneMinutes.ok) throw new Error(juneMinutes.error.code);
+			const text = Buffer.from(juneMinutes.value.body).toString();
+			expect(text).toContain('集装箱卡车');
+			expect(text).toMatch(/已完成|已解决/);
+			// A fresh meeting of the council does not bring the settled task back.
+			expect((await services.followUps.mattersArisingOf(july.id)).map((t) => t.id)).not.toContain(task!.id);
+			for (const m of meetings) {
+				const check = await services.records.verify(clerk!.id, m.id);
+				expect(check.ok && check.value.intact).toBe(true);
+			}
 		} finally {
 			await server.close();
 		}

@@ -53,7 +53,8 @@ const settle = (client: MeetingClient) => emitWithAck(client.socket, 'ping', {})
 
 async function demoJinghu() {
 	const [meeting] = await t.sql<{ id: string }[]>`
-		select m.id from meeting m join council c on c.id = m.council_id where c.slug = 'jinghu-elders'`;
+		select m.id from meeting m join council c on c.id = m.council_id where c.slug = 'jinghu-elders'
+		order by m.starts_at desc limit 1`;
 	const people = await t.sql<{ key: string; userId: string; memberId: string }[]>`
 		select split_part(u.email, '@', 1) as key, u.id as user_id, m.id as member_id
 		from users u join council_member m on m.user_id = u.id join council c on c.id = m.council_id
