@@ -107,11 +107,11 @@ async function type(all: Editor[]): Promise<Omit<Run, 'lost'> & { sentClocks: Ma
 	for (const receiver of all) {
 		/** Per sender: the first clock this receiver has not seen yet. */
 		const seen = new Map<number, number>();
-		receiver.doc.on('update', (update: Uint8Array, origin: unknown) => {
-			if (origin !== receiver.provider) return;
+		// afterTransaction already knows which clients' clocks moved: no second decoding of the update.
+		receiver.doc.on('afterTransaction', (tr: Y.Transaction) => {
+			if (tr.origin !== receiver.provider) return;
 			const now = performance.now();
-			const { to } = Y.parseUpdateMeta(update);
-			for (const [client, clock] of to) {
+			for (const [client, clock] of tr.afterState) {
 				const times = sentAt.get(client);
 				if (!times || client === receiver.doc.clientID) continue;
 				for (let k = seen.get(client) ?? 0; k < clock; k++) {
