@@ -67,8 +67,12 @@ function table(pdf: PDFKit.PDFDocument, head: string[], rows: string[][], width:
 	);
 	const sum = weights.reduce((a, b) => a + b, 0);
 	const cols = weights.map((w) => (w / sum) * width);
+	// Most cells (names, counts) fit on one line; measuring a width is far cheaper than line breaking.
+	const line = pdf.currentLineHeight(true);
+	const cellHeight = (c: string, width: number) =>
+		!c.includes('\n') && pdf.widthOfString(c) <= width ? line : pdf.heightOfString(c, { width });
 	const heightOf = (cells: string[]) =>
-		Math.max(...cells.map((c, i) => pdf.heightOfString(c, { width: cols[i]! - pad * 2 }))) + pad * 2;
+		Math.max(...cells.map((c, i) => cellHeight(c, cols[i]! - pad * 2))) + pad * 2;
 	// A table that fits on a page is kept on one page, so counts are never split from their heading.
 	const heights = [head, ...rows].map(heightOf);
 	const whole = heights.reduce((sum, h) => sum + h, 0);
@@ -81,7 +85,7 @@ function table(pdf: PDFKit.PDFDocument, head: string[], rows: string[][], width:
 		cells.forEach((c, i) => {
 			if (bold) pdf.rect(x, top, cols[i]!, h).fillAndStroke('#eeeeee', '#444444').fillColor('black');
 			else pdf.rect(x, top, cols[i]!, h).stroke('#444444');
-			pdf.text(c, x + pad, top + pad, { width: cols[i]! - pad * 2 });
+			pdf.text(c, x + pad, top + pad, { width: cols[i]! - pad * 2, lineBreak: h > line + pad * 2 });
 			x += cols[i]!;
 		});
 		pdf.x = MARGIN;
