@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { QuorumPreset } from '../meeting/quorum';
+import type { RosterEntry } from '../meeting/roster';
+import { DEFAULT_VOTING_RULES } from '../voting/motion';
+import { generateMinutes } from './generate-minutes';
+import { runMeetingScript, type ScriptStep } from './meeting-script';
+import { searchMinutes } from './minutes-search';
+
+const roster: RosterEntry[] = ['mod', 'clerk', 'a', 'b', 'c'].map((id) => ({
+	memberId: id,
+	userId: `u-${id}`,
+	name: id.toUpperCase(),
+	role: id === 'mod' ? 'moderator' : id === 'clerk' ? 'clerk' : 'member',
+	weightCents: 100,
+	constituency: null
+}));
+const rules = {
+	quorum: QuorumPreset.majorityOfMembers,
+	proxies: { allowed: true, maxPerHolder: 1 },
+	voting: DEFAULT_VOTING_RULES
+};
+const header = {
+	councilName: 'C',
+	meetingTitle: 'M',
+	meetingType: null,
+	scheduledAt: '2026-01-15T01:30:00.000Z',
+	location: null,
+	onlineUrl: null
+};
+const item = {
+	title: 'Parking',
+	description: '',
+	presenter: null,
+	plannedMinutes: 10,
+	kind: 'decision' as const,
+	documentId: null
+};
+
+function minutesOf(steps: ScriptStep[]) {
+	const { facts, refused } = runMeetingScript({ roster, rules, startsAt: '2026-01-15T01:30:00.000Z', steps });
+	expect(refused).toEqual([]);
+	return generateMinutes({ meetingId: 'm', header, facts });
+}
+
+const opened: ScriptStep[] = [
+	{ by: 'clerk', command: { type: 'agenda:item-add', itemId: 'i1', fields: item } },
+	{ by: 'clerk', command: { type: 'agenda:item-add', itemId: 'i2', fields: { ...item, title: 'Garden' } } },
+	...['mod', 'a'].map((m): ScriptStep => ({
+		by: 'clerk',
+		command: { type: 'attendance:check-in', memberId: m, mode: 'in-person' }
+	})),
+	{ by: 'mod', command: { type: 'meeting:open' } },
+	{ by: 'mod', command: { type: 'agenda:item-start', itemId: 'i1' } }
+];
+
+describe('generated minutes', () => {
+	it('[minutes:draft] a meeting still running is a draft without adjournment; untaken items say so', () => {
+		const minutes = minutesOf(opened);
+		expect(minutes.status).toBe('open');
+		expect(minutes.adjournedAt).toBe(null);
+		expect(minutes.items.map((i) => i.taken)).toEqual([true, false]);
+	});
+
+	it('[minutes:no-quorum] a vote closed after quorum was lost is recorded as undecided, not as failed', () => {
+		const minutes = minutesOf([
+			...opened,
+			{ by: 'clerk', command: { type: 'attendance:check-in', memberId: 'b', mode: 'in-person' } },
+			{
+				by: 'a',
+				command: { type: 'motion:propose', motionId: 'p', itemId: 'i1', text: 'Charge for parking.' }
+			},
+			{ by: 'mod', command: { type: 'vote:open', motionId: 'p' } },
+			{ by: 'a', command: { type: 'ballot:cast', motionId: 'p', choice: 'yes' } },
+			{ by: 'clerk', command: { type: 'attendance:leave', memberId: 'b' } },
+			{ by: 'mod', command: { type: 'vote:close', motionId: 'p' } }
+		]);
+		const vote = minutes.items[0]!.motions[0]!.vote!;
+		expect(vote.result).toBe('no-quorum');
+		expect(vote.quorumAtOpen.met).toBe(true);
+		expect(vote.quorumAtClose?.met).toBe(false);
+		expect(minutes.decisions.map((d) => d.result)).toEqual(['no-quorum']);
+		expect(minutes.attendance.departures.map((d) => d.name)).toEqual(['B']);
+	});
+
+	it('[minutes:withdrawn] a withdrawn motion is recorded with its text and no vote, and is no decision', () => {
+		const minutes = minutesOf([
+			...opened,
+			{ by: 'clerk', command: { type: 'attendance:check-in', memberId: 'b', mode: 'remote' } },
+			{
+				by: 'a',
+				command: { type: 'motion:propose', motionId: 'p', itemId: 'i1', text: 'Charge for parking.' }
+			},
+			{ by: 'a', command: { type: 'motion:withdraw', motionId: 'p' } }
+		]);
+		expect(minutes.items[0]!.motions[0]).toMatchObject({
+			text: 'Charge for parking.',
+			status: 'withdrawn',
+			vote: null,
+			mover: 'A'
+		});
+		expect(minutes.decisions).toEqual([]);
+		expect(minutes.attendance.lateArrivals.map((x) => x.name)).toEqual(['B']);
+		expect(minutes.quorumChanges.map((q) => q.status.met)).toEqual([true]);
+	});
+
+	it('[minutes:search] finds a keyword in either language, case folded, Chinese as typed', () => {
+		const minutes = minutesOf(opened);
+		const both = { zh: minutes, en: minutes };
+		expect(searchMinutes(both, 'PARKING').map((h) => h.locale)).toEqual(['zh', 'en']);
+		expect(searchMinutes(both, '法定人数').map((h) => h.locale)).toEqual(['zh']);
+		expect(searchMinutes(both, '   ')).toEqual([]);
+	});
+});
