@@ -119,6 +119,12 @@ export function documentService(deps: ServiceDeps) {
 			return ok(await repo().insert({ councilId, title: input.title, createdBy: userId }));
 		},
 
+		/** The document alone, for pages about one of its versions. */
+		async find(userId: string, documentId: string): R<DocumentRow> {
+			const found = await access(userId, documentId, CouncilAction.readDocument);
+			return found.ok ? ok(found.value.document) : found;
+		},
+
 		async get(userId: string, documentId: string, locale = 'zh'): R<DocumentView> {
 			const found = await access(userId, documentId, CouncilAction.readDocument);
 			if (!found.ok) return found;

@@ -10,9 +10,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	if (!query.success) failPage({ code: 'invalid-input', message: 'Choose two versions.' });
 	const documents = appContext().services.documents;
 	const documentId = requireUuid(params.documentId);
-	const view = await documents.get(user.id, documentId);
+	const found = await documents.find(user.id, documentId);
 	const diff = await documents.diff(user.id, documentId, query.data.from, query.data.to, getLocale());
-	if (!view.ok || view.value.document.councilId !== params.councilId || !diff.ok) {
+	if (!found.ok || found.value.councilId !== params.councilId || !diff.ok) {
 		failPage({ code: 'not-found', message: 'No such version.' });
 	}
 	const summary = ({ id, name, sha256, frozenAt }: (typeof diff.value)['from']) => ({
@@ -22,7 +22,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		frozenAt
 	});
 	return {
-		document: view.value.document,
+		document: found.value,
 		from: summary(diff.value.from),
 		to: summary(diff.value.to),
 		parts: diff.value.parts

@@ -6,11 +6,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const documents = appContext().services.documents;
 	const documentId = requireUuid(params.documentId);
-	const view = await documents.get(user.id, documentId);
+	const found = await documents.find(user.id, documentId);
 	const version = await documents.version(user.id, documentId, requireUuid(params.versionId));
-	if (!view.ok || view.value.document.councilId !== params.councilId || !version.ok) {
+	if (!found.ok || found.value.councilId !== params.councilId || !version.ok) {
 		failPage({ code: 'not-found', message: 'No such version.' });
 	}
 	const { state: _state, ...shown } = version.value;
-	return { document: view.value.document, version: shown };
+	return { document: found.value, version: shown };
 };
