@@ -216,6 +216,9 @@ test.describe('voting', () => {
 		await list.locator('summary', { hasText: '公开的选票清单' }).click();
 		await expect(list.getByRole('table')).not.toContainText('刘建国');
 		await expect(list.getByRole('table').getByRole('row')).toHaveCount(4);
+		// The device offers the receipt it kept; a code copied by hand in any case and spacing works too.
+		await expect(list.getByLabel('输入您的回执码，核对您的选票')).toHaveValue(code);
+		await expect(list).toContainText(`本设备保存的回执码：${code}`);
 		await list.getByLabel('输入您的回执码，核对您的选票').fill(code.toLowerCase().replace(/-/g, ' '));
 		await list.getByRole('button', { name: '核对', exact: true }).click();
 		await expect(list.getByText(/^已计入：弃权/)).toBeVisible();
