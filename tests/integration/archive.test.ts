@@ -69,7 +69,7 @@ async function councilWithHistory() {
 		approvingMeetingId: june.id
 	});
 	if (!approved.ok) throw new Error(approved.error.code);
-	return { council, clerk, member, may, june };
+	return { council, moderator, clerk, member, may, june };
 }
 
 describe('archive', () => {
@@ -136,5 +136,16 @@ describe('archive', () => {
 			hash: head.hash
 		});
 		expect(manifest.logs.map((l) => l.meetingId)).toEqual([h.may.id, h.june.id]);
+	});
+
+	it('[archive:public] approved minutes reach the public page only after the council opts in', async () => {
+		const h = await councilWithHistory();
+		expect(await t.services.archive.publicPage(h.council.slug)).toBe(null);
+		const refused = await t.services.archive.setPublic(h.clerk.userId, h.council.id, true);
+		expect(!refused.ok && refused.error.code).toBe('forbidden');
+		expect((await t.services.archive.setPublic(h.moderator.userId, h.council.id, true)).ok).toBe(true);
+		const page = await t.services.archive.publicPage(h.council.slug);
+		expect(page?.meetings.map((x) => [x.meetingId, x.version])).toEqual([[h.may.id, 1]]);
+		expect(page?.meetings[0]!.minutes.zh.decisions.map((d) => d.result)).toEqual(['carried']);
 	});
 });

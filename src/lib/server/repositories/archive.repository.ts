@@ -61,3 +61,24 @@ export function archiveRepository(sql: Sql) {
 		}
 	};
 }
+
+/** What a council shows the public when it has opted in: names and its approved minutes. */
+export function publicMinutesRepository(sql: Sql) {
+	return {
+		async council(
+			slug: string
+		): Promise<{ id: string; slug: string; nameZh: string; nameEn: string } | null> {
+			const [row] = await sql<{ id: string; slug: string; nameZh: string; nameEn: string }[]>`
+				select id, slug, name_zh, name_en from council where slug = ${slug} and minutes_public`;
+			return row ?? null;
+		},
+		async isPublic(councilId: string): Promise<boolean> {
+			const [row] = await sql<{ minutesPublic: boolean }[]>`
+				select minutes_public from council where id = ${councilId}`;
+			return row?.minutesPublic ?? false;
+		},
+		async setPublic(councilId: string, value: boolean): Promise<void> {
+			await sql`update council set minutes_public = ${value} where id = ${councilId}`;
+		}
+	};
+}

@@ -4,8 +4,12 @@ import { searchMinutes, type MinutesHit } from '../../domain/minutes/minutes-sea
 import { fail, ok, type Result } from '../../domain/result';
 import type { ErrorCode } from '../../protocol/errors';
 import { buildArchive, dayAfter, dayStart, type ArchiveManifest } from '../archive/archive-bundle';
-import { archiveRepository, type ArchivedTask } from '../repositories/archive.repository';
-import { minutesRepository } from '../repositories/minutes.repository';
+import {
+	archiveRepository,
+	publicMinutesRepository,
+	type ArchivedTask
+} from '../repositories/archive.repository';
+import { minutesRepository, type GeneratedMinutes } from '../repositories/minutes.repository';
 import { authorise } from './council-access';
 import type { ServiceDeps } from './deps';
 
@@ -22,6 +26,19 @@ export interface MinutesResult {
 	openedAt: string | null;
 	version: number;
 	hits: MinutesHit[];
+}
+
+export interface PublicMinutes {
+	meetingId: string;
+	version: number;
+	approvedAt: Date | null;
+	minutes: GeneratedMinutes;
+}
+
+export interface PublicPage {
+	council: { id: string; slug: string; nameZh: string; nameEn: string };
+	/** The latest approved version of each meeting's minutes, newest meeting first. */
+	meetings: PublicMinutes[];
 }
 
 export interface ArchiveResults {
@@ -67,6 +84,37 @@ export function archiveService(deps: ServiceDeps) {
 			}
 			const tasks = await archiveRepository(sql).tasks(councilId, from, to, query.q.trim());
 			return ok({ minutes, decisions, tasks });
+		},
+
+		/** Approved minutes and decisions for anyone, signed in or not, when the council has opted in. */
+		async publicPage(slug: string): Promise<PublicPage | null> {
+			const council = await publicMinutesRepository(sql).council(slug);
+			if (!council) return null;
+			const approved = await minutesRepository(sql).listApproved(
+				council.id,
+				new Date(0),
+				new Date('9999-01-01T00:00:00Z')
+			);
+			const latest = new Map<string, PublicMinutes>();
+			for (const v of approved)
+				latest.set(v.meetingId, {
+					meetingId: v.meetingId,
+					version: v.version,
+					approvedAt: v.approvedAt,
+					minutes: v.generated
+				});
+			return { council, meetings: [...latest.values()].reverse() };
+		},
+
+		async isPublic(councilId: string): Promise<boolean> {
+			return publicMinutesRepository(sql).isPublic(councilId);
+		},
+
+		async setPublic(userId: string, councilId: string, value: boolean): Promise<Result<boolean, ErrorCode>> {
+			const access = await authorise(sql, userId, councilId, CouncilAction.edit);
+			if (!access.ok) return access;
+			await publicMinutesRepository(sql).setPublic(councilId, value);
+			return ok(value);
 		},
 
 		async exportZip(input: {
