@@ -88,6 +88,9 @@ export function createCollabEndpoint(ctx: AppContext, log: Logger): CollabEndpoi
 				// A client's first sync message can arrive while we authorise; with no listener yet it
 				// would be dropped, so the raw socket holds it until setupWSConnection has subscribed.
 				socket.pause();
+				// `ws` reports a broken frame (bad opcode, oversized, …) as an 'error' after closing the
+				// connection itself; unheard, that error would end the process — also for a refused one.
+				ws.on('error', (error) => log.info(`collab: connection error: ${error.message}`));
 				admit(ws, req)
 					.catch((error: unknown) => {
 						log.error('collab upgrade failed', error);

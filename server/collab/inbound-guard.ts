@@ -133,10 +133,6 @@ export function guardInbound(ws: WebSocket, docName: string, gate: DocumentGate,
 		log.info(`collab ${docName}: closed a connection (${code} ${reason}): ${note}`);
 		ws.close(code, reason);
 	};
-	// `ws` emits 'error' for protocol violations (an oversized frame, bad UTF-8, …) after closing
-	// the connection itself; unheard, that error would end the process.
-	ws.on('error', (error) => log.info(`collab ${docName}: connection error: ${error.message}`));
-
 	// Text frames are told apart only at the emitter: listeners further in lose `isBinary`.
 	const emit = ws.emit.bind(ws);
 	ws.emit = ((event: string, ...args: unknown[]) => {

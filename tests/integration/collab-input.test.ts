@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { connect as connectTcp } from 'node:net';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
 import * as encoding from 'lib0/encoding';
@@ -119,6 +120,26 @@ function editsOf(...inserts: string[]): Uint8Array[] {
 	return updates;
 }
 
+/** Opcodes of the complete server frames (unmasked) after an HTTP upgrade answer. */
+function opcodes(stream: Buffer): number[] {
+	const head = stream.indexOf('\r\n\r\n');
+	if (head < 0) return [];
+	const found: number[] = [];
+	for (let at = head + 4; at + 2 <= stream.length;) {
+		const short = stream[at + 1]! & 0x7f;
+		const [offset, length] =
+			short === 126
+				? [4, stream.readUInt16BE(at + 2)]
+				: short === 127
+					? [10, Number(stream.readBigUInt64BE(at + 2))]
+					: [2, short];
+		if (at + offset + length > stream.length) break;
+		found.push(stream[at]! & 0x0f);
+		at += offset + length;
+	}
+	return found;
+}
+
 describe('bad input on a document connection', () => {
 	it('[collab:input] a well-formed update sent raw is applied (the frames below differ only in being bad)', async () => {
 		const rooms = await twoRooms();
@@ -187,4 +208,41 @@ describe('bad input on a document connection', () => {
 		await whenDoc(rooms.writer.doc, () => rooms.writer.text.toString().includes('【续】'));
 		expect(ws.readyState).toBe(WebSocket.OPEN);
 	});
+
+	it.each([
+		['a signed-in member', true],
+		['someone the server refuses', false]
+	])(
+		'[collab:input] a broken websocket frame sent with the upgrade by %s ends only that connection',
+		async (_, signedIn) => {
+			const rooms = await twoRooms();
+			const socket = connectTcp(Number(new URL(server.url).port), '127.0.0.1');
+			await new Promise((resolve) => socket.once('connect', resolve));
+			// The server answers the upgrade, perhaps sends a sync message, then a close frame (opcode 8).
+			let received = Buffer.alloc(0);
+			const closing = new Promise<void>((resolve) =>
+				socket.on('data', (chunk: Buffer) => {
+					received = Buffer.concat([received, chunk]);
+					if (opcodes(received).includes(8)) resolve();
+				})
+			);
+			socket.on('error', () => {});
+			const upgrade = [
+				`GET /collab/council/${rooms.target.council.id} HTTP/1.1`,
+				'Host: 127.0.0.1',
+				'Upgrade: websocket',
+				'Connection: Upgrade',
+				'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+				'Sec-WebSocket-Version: 13',
+				...(signedIn ? [`Cookie: ${rooms.cookie}`] : []),
+				'',
+				''
+			].join('\r\n');
+			// Opcode 3 is reserved: no websocket client sends it.
+			socket.write(Buffer.concat([Buffer.from(upgrade), Buffer.from([0x83, 0x80, 1, 2, 3, 4])]));
+			await closing;
+			socket.destroy();
+			await bothRoomsStillWork(rooms);
+		}
+	);
 });
