@@ -121,3 +121,27 @@ test.describe('archive in English', () => {
 		await expectNoSeriousA11yViolations(page);
 	});
 });
+
+test.describe('public page', () => {
+	test.use({ locale: 'zh-CN' });
+
+	test('a moderator publishes the minutes; anyone reads them without signing in', async ({
+		page,
+		browser,
+		e2e,
+		signInAs
+	}) => {
+		await signInAs(page, 'jinghuModerator');
+		await page.goto(`/councils/${e2e.councils['jinghu-elders']!.id}/archive`);
+		await page.getByLabel('在任何人都能查看的公开页面上显示已通过的纪要和决议').check();
+		await page.getByRole('button', { name: '保存', exact: true }).click();
+		await expect(page.getByText('已保存。')).toBeVisible();
+
+		const visitor = await browser.newContext({ locale: 'zh-CN' });
+		const anonymous = await visitor.newPage();
+		await anonymous.goto(`${e2e.baseURL}/p/jinghu-elders`);
+		await expect(anonymous.getByRole('heading', { level: 1 })).toContainText('景湖社区老年协会');
+		await expectNoSeriousA11yViolations(anonymous);
+		await visitor.close();
+	});
+});
