@@ -151,4 +151,23 @@ describe('minutes service', () => {
 		expect(text).toContain('停车收费方案');
 		expect(text).toContain('赞成2反对1弃权0合计3');
 	});
+
+	it('[minutes:previous] the next meeting sees the previous minutes waiting for its approval', async () => {
+		const m = await adjournedMeeting();
+		const before = await t.services.minutes.previousOf(m.clerk.userId, m.next.id);
+		expect(before).toMatchObject({
+			meeting: { id: m.meeting.id },
+			awaitingApproval: true,
+			adjourned: true,
+			mayApprove: true
+		});
+		expect((await t.services.minutes.previousOf(m.a.userId, m.next.id))?.mayApprove).toBe(false);
+		await t.services.minutes.approve({
+			userId: m.moderator.userId,
+			meetingId: m.meeting.id,
+			approvingMeetingId: m.next.id
+		});
+		expect((await t.services.minutes.previousOf(m.clerk.userId, m.next.id))?.awaitingApproval).toBe(false);
+		expect(await t.services.minutes.previousOf(m.clerk.userId, m.meeting.id)).toBe(null);
+	});
 });

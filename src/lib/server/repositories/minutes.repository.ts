@@ -75,6 +75,16 @@ export function minutesRepository(sql: Sql) {
 				returning ${sql.unsafe(columns)}`;
 			return row ?? null;
 		},
+		/** The council's meeting just before this one, whose minutes this one may approve. */
+		async previousMeeting(
+			meetingId: string
+		): Promise<{ id: string; titleZh: string; titleEn: string; startsAt: Date } | null> {
+			const [row] = await sql<{ id: string; titleZh: string; titleEn: string; startsAt: Date }[]>`
+				select p.id, p.title_zh, p.title_en, p.starts_at from meeting m
+				join meeting p on p.council_id = m.council_id and p.starts_at < m.starts_at
+				where m.id = ${meetingId} order by p.starts_at desc limit 1`;
+			return row ?? null;
+		},
 		/** Meetings of the council after this one, where its minutes may be approved (soonest first). */
 		async laterMeetings(
 			meetingId: string

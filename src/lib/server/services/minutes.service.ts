@@ -51,6 +51,13 @@ export interface MinutesView {
 	needsReason: boolean;
 }
 
+export interface PreviousMinutes {
+	meeting: { id: string; titleZh: string; titleEn: string; startsAt: Date };
+	awaitingApproval: boolean;
+	adjourned: boolean;
+	mayApprove: boolean;
+}
+
 export interface MinutesServiceOptions {
 	/** Follow-up tasks brought back to the meeting, with the status each had as it began. */
 	mattersArising: (meetingId: string) => Promise<MatterArisingInput[]>;
@@ -254,6 +261,26 @@ export function minutesService(deps: ServiceDeps, options: MinutesServiceOptions
 				approvedBy: input.userId
 			});
 			return approved ? ok(approved) : fail('seq-conflict', 'The draft changed; try again.');
+		},
+
+		/**
+		 * The previous meeting's minutes as this meeting sees them, for "approval of the previous
+		 * minutes": whether they wait for approval, and whether this person may record it.
+		 */
+		async previousOf(userId: string, meetingId: string): Promise<PreviousMinutes | null> {
+			const loaded = await load(userId, meetingId);
+			if (!loaded.ok) return null;
+			const previous = await versions.previousMeeting(meetingId);
+			if (!previous) return null;
+			const rows = await versions.list(previous.id);
+			const { facts } = await readLog(previous.id);
+			return {
+				meeting: previous,
+				awaitingApproval:
+					rows.some((r) => r.status === 'draft') || !rows.some((r) => r.status === 'approved'),
+				adjourned: facts.some((f) => f.type === 'meeting:adjourn'),
+				mayApprove: can({ role: loaded.value.role }, CouncilAction.takeMinutes)
+			};
 		},
 
 		/** One version (or the current draft) as a file. */
