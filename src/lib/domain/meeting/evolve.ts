@@ -173,5 +173,9 @@ function resumeClock(s: MeetingState, at: string): MeetingState {
 				startedAt: i.startedAt ? new Date(Date.parse(i.startedAt) + pausedFor).toISOString() : null
 			}))
 		: s;
-	return { ...shifted, pausedAt: null };
+	// The speaker's clock stood still during the pause too.
+	const floor = shifted.floor
+		? { ...shifted.floor, since: new Date(Date.parse(shifted.floor.since) + pausedFor).toISOString() }
+		: null;
+	return { ...shifted, floor, pausedAt: null };
 }

@@ -7,6 +7,7 @@ import type { MeetingCommand } from './meeting-command';
 import type { AgendaItemFields, MeetingFact, RecordedFact } from './meeting-events';
 import { initialMeetingState, type MeetingState } from './meeting-state';
 import { currentQuorum, presentMembers } from './presence';
+import { speakingMs } from './agenda';
 import { QuorumPreset } from './quorum';
 import type { RosterEntry } from './roster';
 import type { Role } from '../council/role';
@@ -207,6 +208,28 @@ describe('running a meeting', () => {
 		expect(outcomes.slice(-6)).toEqual(['ok', 'ok', 'ok', 'not-present', 'ok', 'forbidden']);
 		expect(state.floor?.memberId).toBe('lin');
 		expect(state.speakers.map((r) => r.memberId)).toEqual(['sun', 'chen']);
+	});
+
+	it('[speakers:timer] a pause does not count towards the speaker’s time', () => {
+		const clock = { t: Date.parse('2026-12-15T01:30:00Z') };
+		const { state: speaking } = run(
+			initialMeetingState,
+			[
+				['wang', { type: 'meeting:open' }],
+				['wang', { type: 'attendance:check-in', memberId: 'sun', mode: 'in-person' }],
+				['wang', { type: 'speaker:floor-give', memberId: 'sun' }]
+			],
+			clock
+		);
+		const since = Date.parse(speaking.floor!.since);
+		clock.t += 10 * 60_000; // ten minutes of speaking, then a ten-minute pause
+		const { state } = run(speaking, [['wang', { type: 'meeting:pause' }]], clock);
+		const pausedAt = clock.t;
+		clock.t += 10 * 60_000;
+		const resumed = run(state, [['wang', { type: 'meeting:resume' }]], clock).state;
+		expect(speakingMs(resumed.floor!, new Date(clock.t).toISOString(), resumed.pausedAt)).toBe(
+			pausedAt - since
+		);
 	});
 });
 
