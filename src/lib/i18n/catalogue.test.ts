@@ -29,5 +29,5 @@ describe('message catalogue', () => {
 		const { m } = await import('$lib/paraglide/messages.js');
 		expect(m.app_name({}, { locale: 'zh' })).toBe(zh.app_name);
 		expect(m.app_name({}, { locale: 'en' })).toBe(en.app_name);
-	});
+	}, 30_000); // importing every compiled message module is slow on a busy machine
 });

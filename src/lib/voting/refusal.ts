@@ -13,6 +13,8 @@ export function refusalText(error: ErrorBody): string {
 			return m.vote_refused_second_required();
 		case 'amendment-pending':
 			return m.vote_refused_amendment_pending();
+		case 'vote-already-open':
+			return m.vote_refused_vote_already_open();
 		case 'already-voted':
 			return m.vote_refused_already_voted();
 		case 'counted-by-hand':

@@ -102,6 +102,7 @@ export const MeetingErrorCode = {
 	countedByHand: 'counted-by-hand',
 	handCountNeedsRollCall: 'hand-count-needs-roll-call',
 	invalidChoice: 'invalid-choice',
-	unknownReceipt: 'unknown-receipt'
+	unknownReceipt: 'unknown-receipt',
+	voteAlreadyOpen: 'vote-already-open'
 } as const;
 export type MeetingErrorCode = (typeof MeetingErrorCode)[keyof typeof MeetingErrorCode];

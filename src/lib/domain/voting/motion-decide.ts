@@ -149,7 +149,7 @@ function openVote(
 	if (voting.requireSecond && motion.status !== 'seconded')
 		return fail('second-required', 'This council votes only on seconded motions.');
 	if (state.motions.some((m) => m.status === 'voting'))
-		return fail('invalid-input', 'Another vote is open; close it first.');
+		return fail('vote-already-open', 'Another vote is open; close it first.');
 	if (state.motions.some((m) => m.amends === motion.id && (isOpenMotion(m) || m.status === 'voting')))
 		return fail('amendment-pending', 'Vote on the amendments to this motion first.');
 	const quorum = currentQuorum(state);

@@ -208,7 +208,7 @@ describe('motion lifecycle', () => {
 		expect(m.do('mod', { type: 'vote:open', motionId: 'm1' })).toBe('amendment-pending');
 		m.must('d', { type: 'motion:second', motionId: 'am' });
 		m.must('mod', { type: 'vote:open', motionId: 'am' });
-		expect(m.do('mod', { type: 'vote:open', motionId: 'm1' })).toBe('invalid-input');
+		expect(m.do('mod', { type: 'vote:open', motionId: 'm1' })).toBe('vote-already-open');
 		for (const v of ['a', 'b', 'c', 'd']) m.must(v, cast('yes', { motionId: 'am' }));
 		m.must('mod', { type: 'vote:close', motionId: 'am' });
 		expect(m.motion('am').outcome?.result).toBe('carried');
