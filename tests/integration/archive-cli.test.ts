@@ -22,21 +22,21 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
  * The database the command line will open: the test's server database with DATABASE_URL, else an
  * embedded one in a data folder (closed before the command runs, as only one process may hold it).
  */
-async function database(): Promise<{ db: Database; env: NodeJS.ProcessEnv }> {
+async function database(): Promise<{ db: Database; env: NodeJS.ProcessEnv; embedded: boolean }> {
 	if (process.env.DATABASE_URL) {
 		const db = await freshDatabase();
-		return { db, env: { ...process.env, DATABASE_URL: db.url! } };
+		return { db, env: { ...process.env, DATABASE_URL: db.url! }, embedded: false };
 	}
 	const dataDir = join(work, 'data');
 	const db = await openEmbedded(dataDir);
 	await migrate(db.sql);
 	const { DATABASE_URL: _, ...rest } = process.env;
-	return { db, env: { ...rest, DATA_DIR: dataDir } };
+	return { db, env: { ...rest, DATA_DIR: dataDir }, embedded: true };
 }
 
 describe('npm run archive', () => {
 	it('[archive:cli] writes the zip of a council and date range, with its manifest', async () => {
-		const { db, env } = await database();
+		const { db, env, embedded } = await database();
 		const t = servicesOver(db.sql);
 		const clerk = await userRepository(db.sql).create({ name: '方小敏', email: null });
 		const council = await t.services.councils.create(clerk.id, {
@@ -71,7 +71,8 @@ describe('npm run archive', () => {
 			approvingMeetingId: june.id
 		});
 		expect(approved.ok).toBe(true);
-		await db.close();
+		// A test database on a server is dropped when closed, so it stays open until the end.
+		if (embedded) await db.close();
 
 		const out = join(work, 'out');
 		const args = [
@@ -105,5 +106,6 @@ describe('npm run archive', () => {
 			}
 		).catch((e: { code: number; stderr: string }) => e);
 		expect(usage).toMatchObject({ code: 2 });
+		if (!embedded) await db.close();
 	}, 180_000);
 });
