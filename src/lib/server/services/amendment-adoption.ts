@@ -11,7 +11,7 @@ type MeetingRooms = ReturnType<typeof meetingRoomService>;
  * When an amendment to a document-bound motion carries, the change it put to the vote is applied
  * to the living document, a new version is frozen (named after the old one), and the main motion is
  * restated on that version, all as the moderator who closed the vote. A document locked for the
- * vote is unlocked for the change and locked again. Every step is idempotent (command ids derive
+ * vote stays locked: the change is the vote's, not an editor's. Every step is idempotent (command ids derive
  * from the amendment), so it is safe to run again; a failure leaves the main motion on its old
  * version and is announced, and the moderator can restate it by hand.
  */
@@ -43,21 +43,14 @@ export function adoptCarriedAmendments(
 		const main = motions.find((m) => m.id === amendment.amends);
 		if (!main?.document || main.status === 'closed' || main.status === 'withdrawn') return;
 		const documentId = main.document.documentId;
-		const view = await documents.get(userId, documentId);
-		if (!view.ok) throw new Error(view.error.message);
-		const locked = view.value.document.lockedAt !== null;
-		if (locked) await documents.unlock(userId, documentId);
-		try {
-			const accepted = await documents.decideAmendment(userId, documentId, {
-				amendmentId: amendment.documentAmendmentId,
-				decision: 'accept'
-			});
-			if (!accepted.ok && accepted.error.code !== 'amendment-decided')
-				throw new Error(accepted.error.message);
-			await restate(userId, meetingId, main, amendment);
-		} finally {
-			if (locked) await documents.lock(userId, documentId);
-		}
+		const accepted = await documents.decideAmendment(
+			userId,
+			documentId,
+			{ amendmentId: amendment.documentAmendmentId, decision: 'accept' },
+			{ adoptedByVote: true }
+		);
+		if (!accepted.ok && accepted.error.code !== 'amendment-decided') throw new Error(accepted.error.message);
+		await restate(userId, meetingId, main, amendment);
 	}
 
 	async function restate(userId: string, meetingId: string, main: Motion, amendment: Motion) {

@@ -228,7 +228,9 @@ export function documentService(deps: ServiceDeps) {
 		async decideAmendment(
 			userId: string,
 			documentId: string,
-			input: AmendmentDecisionInput
+			input: AmendmentDecisionInput,
+			/** A vote adopted it: the lock (held for that vote) keeps editors out, not the result. */
+			o: { adoptedByVote?: boolean } = {}
 		): R<AmendmentRow> {
 			return sql
 				.begin(async (tx) => {
@@ -241,7 +243,8 @@ export function documentService(deps: ServiceDeps) {
 					}
 					let update: Uint8Array | null = null;
 					if (input.decision === 'accept') {
-						if (found.value.document.lockedAt) return fail('document-locked', 'The document is locked.');
+						if (found.value.document.lockedAt && !o.adoptedByVote)
+							return fail('document-locked', 'The document is locked.');
 						const doc = await livingDoc(documentId, tx);
 						const changed = replacePassage(doc, amendment);
 						doc.destroy();
