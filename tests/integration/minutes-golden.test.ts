@@ -6,7 +6,10 @@ import { generateMinutes } from '../../src/lib/domain/minutes/generate-minutes';
 import { minutesDocument } from '../../src/lib/domain/minutes/minutes-document';
 import { toPopolo } from '../../src/lib/domain/minutes/popolo';
 import { renderMarkdown } from '../../src/lib/domain/minutes/render-markdown';
-import { jinghuJune, jinghuMay, jointQuarterly } from '../fixtures/minutes/scripted-meetings';
+import { runMeetingScript } from '../../src/lib/domain/minutes/meeting-script';
+import { QuorumPreset } from '../../src/lib/domain/meeting/quorum';
+import { DEFAULT_VOTING_RULES } from '../../src/lib/domain/voting/motion';
+import { jinghuJune, jinghuMay, jointQuarterly, jointRoster } from '../fixtures/minutes/scripted-meetings';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../fixtures/minutes/${name}`, import.meta.url));
 /** `UPDATE_GOLDEN=1` rewrites the fixtures; review the diff before committing it. */
@@ -81,5 +84,61 @@ describe('what the minutes say', () => {
 		expect(attendance.lateArrivals.map((p) => p.name)).toEqual(['林海生']);
 		expect(attendance.departures.map((p) => p.name)).toEqual(['陈阿根']);
 		expect(quorumAtOpening?.met).toBe(true);
+	});
+
+	it('[minutes:secret] a secret yes/no vote gives no counts by constituency (one merchant alone would be named)', () => {
+		const { facts, refused } = runMeetingScript({
+			roster: jointRoster,
+			rules: {
+				quorum: QuorumPreset.majorityOfMembers,
+				proxies: { allowed: false, maxPerHolder: 0 },
+				voting: DEFAULT_VOTING_RULES
+			},
+			startsAt: '2026-03-20T06:50:00.000Z',
+			steps: [
+				{
+					by: 'qin',
+					command: {
+						type: 'agenda:item-add',
+						itemId: 'x',
+						fields: {
+							title: 'Fee',
+							description: '',
+							presenter: null,
+							plannedMinutes: 5,
+							kind: 'decision',
+							documentId: null
+						}
+					}
+				},
+				...['huang', 'liang', 'wei', 'luo'].map((m) => ({
+					by: 'qin',
+					command: { type: 'attendance:check-in' as const, memberId: m, mode: 'in-person' as const }
+				})),
+				{ by: 'huang', command: { type: 'meeting:open' } },
+				{
+					by: 'luo',
+					command: { type: 'motion:propose', motionId: 'f', itemId: 'x', text: 'Adopt the fee.' }
+				},
+				{ by: 'huang', command: { type: 'vote:open', motionId: 'f', secret: true } },
+				...(['huang', 'liang', 'wei', 'luo'] as const).map((m) => ({
+					by: m,
+					command: {
+						type: 'ballot:cast' as const,
+						motionId: 'f',
+						choice: m === 'wei' ? ('no' as const) : ('yes' as const)
+					},
+					receipt: `t-${m}`
+				})),
+				{ by: 'huang', command: { type: 'vote:close', motionId: 'f' } }
+			]
+		});
+		expect(refused).toEqual([]);
+		const minutes = generateMinutes({ meetingId: 's', header: jointQuarterly().header, facts });
+		const vote = minutes.items[0]!.motions[0]!.vote!;
+		expect(vote.counts).toEqual({ yes: 3, no: 1, abstain: 0 });
+		expect(vote.byConstituency).toEqual([]);
+		expect(toPopolo(minutes).vote_events[0]!.group_results).toEqual([]);
+		expect(renderMarkdown(minutesDocument(minutes, 'en'))).not.toMatch(/merchants/);
 	});
 });

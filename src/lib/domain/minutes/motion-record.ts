@@ -48,7 +48,9 @@ function voteRecord(motion: Motion, vote: VoteRun, outcome: VoteOutcome | null, 
 		counts: tally?.counts ?? null,
 		weights: weighted ? (tally?.weights ?? null) : null,
 		weighted,
-		byConstituency: outcome && tally ? byConstituency(motion, vote, outcome) : [],
+		// A secret vote's breakdown by group would name the choice of anyone alone in a group; only
+		// the tests its rule itself requires (in `parts`) are published.
+		byConstituency: outcome && tally && !vote.secret ? byConstituency(motion, vote) : [],
 		parts: tally?.parts ?? [],
 		thresholdMet: tally ? approval.every((p) => p.met) : null,
 		handCounted: vote.handCount !== null,
@@ -94,23 +96,14 @@ function choiceText(motion: Motion, choice: Choice): string {
 	return choice.map((id) => labels.find((c) => c.id === id)?.label ?? id).join(', ');
 }
 
-/**
- * Counts per constituency, from the ballots that carry one (named ballots, and the secret box's
- * receipts, which carry the constituency but never the voter). Hand totals have no constituency.
- */
-function byConstituency(
-	motion: Motion,
-	vote: VoteRun,
-	outcome: VoteOutcome
-): { constituency: string; counts: Counts }[] {
+/** Counts per constituency of an open vote, from its named ballots (hand totals have no constituency). */
+function byConstituency(motion: Motion, vote: VoteRun): { constituency: string; counts: Counts }[] {
 	const groups = new Set(vote.voters.map((v) => v.constituency).filter((c): c is string => !!c));
 	if (groups.size < 2 || motion.form.kind !== 'yes-no-abstain') return [];
 	const of = new Map(vote.voters.map((v) => [v.memberId, v.constituency]));
-	const choices: { constituency: string | null; choice: Choice }[] = vote.secret
-		? outcome.receipts
-		: Object.values(vote.ballots)
-				.filter((b) => motion.recusals[b.voterId] === undefined)
-				.map((b) => ({ constituency: of.get(b.voterId) ?? null, choice: b.choice }));
+	const choices = Object.values(vote.ballots)
+		.filter((b) => motion.recusals[b.voterId] === undefined)
+		.map((b) => ({ constituency: of.get(b.voterId) ?? null, choice: b.choice }));
 	return [...groups].sort().map((constituency) => {
 		const counts: Counts = { yes: 0, no: 0, abstain: 0 };
 		for (const b of choices) {
