@@ -106,6 +106,11 @@ test.describe('managing members', () => {
 		await theirPage.getByRole('button', { name: '登录议事' }).click();
 		await expect(theirPage.getByRole('heading', { level: 1, name: '百事可乐议事会' })).toBeVisible();
 		await other.close();
+
+		// Withdraw the newcomer again: later tests count the council's voting members for quorum.
+		page.once('dialog', (d) => d.accept());
+		await page.locator('li.card', { hasText: name }).getByRole('button', { name: '收回权限' }).click();
+		await expect(page.getByText(`已收回 ${name} 的权限。`)).toBeVisible();
 	});
 
 	test('[members:forbidden] a member who is not a moderator is refused member management', async ({
