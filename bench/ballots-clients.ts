@@ -11,7 +11,15 @@ import { connect, type Client, type EventsPayload } from './common';
  */
 
 export type ToVoters =
-	| { type: 'connect'; url: string; meetingId: string; voterCookies: string[]; moderatorCookie: string }
+	| {
+			type: 'connect';
+			url: string;
+			meetingId: string;
+			voterCookies: string[];
+			moderatorCookie: string;
+			/** How many voters join the meeting's room (and so receive every fact); the rest only vote. */
+			watchers: number;
+	  }
 	| { type: 'cast'; motionId: string }
 	| { type: 'close'; motionId: string }
 	| { type: 'exit' };
@@ -36,17 +44,18 @@ const BATCH = 100;
 let voters: Client[] = [];
 let moderator: Client | null = null;
 let meetingId = '';
+let watching = 0;
 
 const send = (m: FromVoters) => process.send?.(m);
 
-async function connectAll(url: string, cookies: string[]): Promise<Client[]> {
+async function connectAll(url: string, cookies: string[], joining = cookies.length): Promise<Client[]> {
 	const out: Client[] = [];
 	for (let i = 0; i < cookies.length; i += BATCH) {
 		out.push(...(await Promise.all(cookies.slice(i, i + BATCH).map((c) => connect(url, c, 30_000)))));
 	}
-	for (let i = 0; i < out.length; i += BATCH) {
+	for (let i = 0; i < joining; i += BATCH) {
 		await Promise.all(
-			out.slice(i, i + BATCH).map(async (s) => {
+			out.slice(i, Math.min(joining, i + BATCH)).map(async (s) => {
 				const joined = await s.timeout(ACK_TIMEOUT_MS).emitWithAck('meeting:join', { meetingId });
 				if (!joined.ok) throw new Error(`join refused: ${joined.error.code}`);
 			})
@@ -83,7 +92,8 @@ async function castAll(motionId: string) {
 }
 
 async function closeVote(motionId: string) {
-	const everyone = [...voters, moderator!];
+	// Those who joined the room: the moderator and the watching voters.
+	const everyone = [...voters.slice(0, watching), moderator!];
 	const arrivals = new Float64Array(everyone.length).fill(Number.NaN);
 	let t0 = 0;
 	const done = new Promise<void>((resolve) => {
@@ -115,7 +125,8 @@ process.on('message', (m: ToVoters) => {
 			case 'connect':
 				meetingId = m.meetingId;
 				moderator = (await connectAll(m.url, [m.moderatorCookie]))[0]!;
-				voters = await connectAll(m.url, m.voterCookies);
+				watching = m.watchers;
+				voters = await connectAll(m.url, m.voterCookies, m.watchers);
 				send({ type: 'connected' });
 				return;
 			case 'cast':

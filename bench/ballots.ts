@@ -29,10 +29,14 @@ import { option, percentile } from './common';
  * record; duplicated: ballots recorded more than once. The vote is secret, so every ballot also
  * goes through the ballot box. `db=server` runs on a fresh database of DATABASE_URL's server (only
  * when DATABASE_URL is set); `db=pglite` on the embedded default.
- * Voters run in a forked process (see bench/fanout.ts for why). Options: --voters 2000
+ * Voters run in a forked process (see bench/fanout.ts for why). Options: --voters 2000, and
+ * --watchers N for how many of them follow the meeting live (default all: every fact reaches every
+ * voter; --watchers 0 measures deciding and storing alone); a watchers= field is added when N differs.
  */
 
 const voterCount = Number.parseInt(option('voters', '2000'), 10);
+/** Voters who also follow the meeting live (default: all); fewer isolates deciding and storing from fan-out. */
+const watchers = Math.min(voterCount, Number.parseInt(option('watchers', String(voterCount)), 10));
 const STEP_TIMEOUT_MS = 5 * 60_000;
 
 function request<T extends FromVoters['type']>(
@@ -151,6 +155,7 @@ async function benchOn(db: 'server' | 'pglite', databaseUrl: string | null): Pro
 				url: app.url,
 				meetingId: s.meetingId,
 				voterCookies: s.voters.map((v) => v.cookie),
+				watchers,
 				moderatorCookie: s.moderator.cookie
 			},
 			'connected'
@@ -175,7 +180,8 @@ async function benchOn(db: 'server' | 'pglite', databaseUrl: string | null): Pro
 		return (
 			`ballots voters=${voterCount} cast_per_s=${((cast.acknowledged / cast.elapsedMs) * 1000).toFixed(0)}` +
 			` ack_p99_ms=${percentile(acks, 99).toFixed(0)} tally_after_close_ms=${lastResult.toFixed(0)}` +
-			` lost=${lost} duplicated=${duplicated} db=${db}`
+			` lost=${lost} duplicated=${duplicated} db=${db}` +
+			(watchers === voterCount ? '' : ` watchers=${watchers}`)
 		);
 	} finally {
 		voters.send({ type: 'exit' } satisfies ToVoters);
