@@ -145,3 +145,44 @@ test.describe('public page', () => {
 		await visitor.close();
 	});
 });
+
+test.describe('clerk’s live notes', () => {
+	test.use({ locale: 'zh-CN' });
+
+	test('[minutes:live-notes] the clerk writes notes on the current item during the meeting; everyone sees them and the draft minutes carry them', async ({
+		page,
+		browser,
+		e2e,
+		signInAs,
+		freshMeeting
+	}) => {
+		await signInAs(page, 'jinghuModerator');
+		const council = e2e.councils['jinghu-elders']!.id;
+		const meeting = `/councils/${council}/meetings/${freshMeeting('jinghu')}`;
+		const clerkContext = await browser.newContext({ locale: 'zh-CN', baseURL: e2e.baseURL });
+		const clerk = await clerkContext.newPage();
+		await signInAs(clerk, 'jinghuClerk');
+		await Promise.all([page.goto(meeting), clerk.goto(meeting)]);
+		await page.getByRole('button', { name: '开会', exact: true }).click();
+		await page.getByRole('button', { name: '下一项', exact: true }).click();
+
+		const notes = clerk.getByRole('textbox', { name: '“开会”的会议记录' });
+		await expect(notes).toBeEditable();
+		await notes.click();
+		await clerk.keyboard.type('王德福宣布开会，到会六人。');
+		// The moderator reads them live; only the clerk and moderator may write.
+		await expect(page.getByRole('textbox', { name: '“开会”的会议记录' })).toContainText('到会六人');
+		await expectNoSeriousA11yViolations(clerk);
+
+		await expect
+			.poll(
+				async () => {
+					await clerk.goto(`${meeting}/minutes`);
+					return clerk.getByRole('article').textContent();
+				},
+				{ timeout: 15_000 }
+			)
+			.toContain('王德福宣布开会，到会六人。');
+		await clerkContext.close();
+	});
+});
