@@ -15,7 +15,7 @@ import { meetingRepository } from '../src/lib/server/repositories/meeting.reposi
 import { memberRepository } from '../src/lib/server/repositories/member.repository';
 import { userRepository } from '../src/lib/server/repositories/user.repository';
 import type { FromVoters, ToVoters } from './ballots-clients';
-import { option, percentile } from './common';
+import { option, percentile, requestChild } from './common';
 
 /**
  * A vote of 2,000 connected voters who cast at once, each sending its ballot twice (a retry with
@@ -44,22 +44,7 @@ function request<T extends FromVoters['type']>(
 	message: ToVoters,
 	answer: T
 ): Promise<Extract<FromVoters, { type: T }>> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => finish(new Error(`voters: no ${answer} in time`)), STEP_TIMEOUT_MS);
-		const onMessage = (m: FromVoters) => {
-			if (m.type === answer) finish(null, m as Extract<FromVoters, { type: T }>);
-			else if (m.type === 'failed') finish(new Error(`voters: ${m.message}`));
-		};
-		const onExit = (code: number | null) => finish(new Error(`voters process exited (${code})`));
-		function finish(error: Error | null, value?: Extract<FromVoters, { type: T }>) {
-			clearTimeout(timer);
-			child.off('message', onMessage).off('exit', onExit);
-			if (error) reject(error);
-			else resolve(value!);
-		}
-		child.on('message', onMessage).on('exit', onExit);
-		child.send(message);
-	});
+	return requestChild<FromVoters, T>(child, message, answer, STEP_TIMEOUT_MS);
 }
 
 async function seed(app: Yishi) {

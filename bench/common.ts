@@ -1,3 +1,4 @@
+import type { ChildProcess } from 'node:child_process';
 import { io, type Socket } from 'socket.io-client';
 import type { RecordedFact } from '../src/lib/domain/meeting/meeting-events';
 import { SOCKET_PATH, type ClientToServer, type ServerToClient } from '../src/lib/protocol/socket-events';
@@ -69,3 +70,29 @@ export type FromClients =
 	/** Latencies in ms, one per participant per measured advance (or baseline broadcast). */
 	| { type: 'measured'; fanout: number[]; baseline: number[] }
 	| { type: 'failed'; message: string };
+
+/**
+ * Sends `message` to a bench's child process and waits for its answer of type `answer`; a `failed`
+ * message, the child's exit or `timeoutMs` reject.
+ */
+export function requestChild<
+	From extends { type: string } | { type: 'failed'; message: string },
+	T extends From['type']
+>(child: ChildProcess, message: unknown, answer: T, timeoutMs: number): Promise<Extract<From, { type: T }>> {
+	return new Promise((resolve, reject) => {
+		const timer = setTimeout(() => done(new Error(`child: no ${answer} within ${timeoutMs} ms`)), timeoutMs);
+		const onMessage = (m: From) => {
+			if (m.type === answer) done(null, m as Extract<From, { type: T }>);
+			else if (m.type === 'failed') done(new Error(`child: ${(m as { message: string }).message}`));
+		};
+		const onExit = (code: number | null) => done(new Error(`child process exited (${code})`));
+		function done(error: Error | null, value?: Extract<From, { type: T }>) {
+			clearTimeout(timer);
+			child.off('message', onMessage).off('exit', onExit);
+			if (error) reject(error);
+			else resolve(value!);
+		}
+		child.on('message', onMessage).on('exit', onExit);
+		child.send(message as never);
+	});
+}

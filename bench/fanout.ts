@@ -18,6 +18,7 @@ import {
 	counts,
 	option,
 	percentile,
+	requestChild,
 	type EventsPayload,
 	type FromClients,
 	type ToClients
@@ -71,25 +72,7 @@ function request<T extends FromClients['type']>(
 	message: ToClients,
 	answer: T
 ): Promise<Extract<FromClients, { type: T }>> {
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(
-			() => done(new Error(`clients: no ${answer} within the step limit`)),
-			STEP_TIMEOUT_MS
-		);
-		const onMessage = (m: FromClients) => {
-			if (m.type === answer) done(null, m as Extract<FromClients, { type: T }>);
-			else if (m.type === 'failed') done(new Error(`clients: ${m.message}`));
-		};
-		const onExit = (code: number | null) => done(new Error(`clients process exited (${code})`));
-		function done(error: Error | null, value?: Extract<FromClients, { type: T }>) {
-			clearTimeout(timer);
-			child.off('message', onMessage).off('exit', onExit);
-			if (error) reject(error);
-			else resolve(value!);
-		}
-		child.on('message', onMessage).on('exit', onExit);
-		child.send(message);
-	});
+	return requestChild<FromClients, T>(child, message, answer, STEP_TIMEOUT_MS);
 }
 
 /** How long each bare broadcast kept the server busy (the synchronous write loop over the room). */

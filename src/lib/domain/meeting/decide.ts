@@ -6,7 +6,7 @@ import type { PublishedSecretBallot } from '../voting/motion';
 import type { MeetingCommand, MeetingErrorCode } from './meeting-command';
 import type { MeetingFact, MeetingRules } from './meeting-events';
 import { MeetingStatus, type MeetingState } from './meeting-state';
-import { presentMembers } from './presence';
+import { presentMembers, representedAmong } from './presence';
 import { evaluateQuorum } from './quorum';
 import type { RosterEntry } from './roster';
 
@@ -295,12 +295,7 @@ function quorumChange(state: MeetingState, decided: readonly MeetingFact[]): Mee
 		else if (f.type === 'meeting:open') ({ roster, rules } = f.payload);
 	}
 	if (!rules) return [];
-	const represented = new Set(
-		Object.entries(proxies)
-			.filter(([giver, holder]) => !present.has(giver) && present.has(holder))
-			.map(([giver]) => giver)
-	);
-	const status = evaluateQuorum(rules.quorum, roster, present, represented);
+	const status = evaluateQuorum(rules.quorum, roster, present, representedAmong(present, proxies));
 	const opening = decided.some((f) => f.type === 'meeting:open');
 	if (!opening && state.quorum?.met === status.met) return [];
 	return [{ type: status.met ? 'quorum:reached' : 'quorum:lost', payload: { status } }];

@@ -11,9 +11,16 @@ export function presentMembers(state: Pick<MeetingState, 'attendance'>): Set<str
 
 /** Absent members whose proxy holder is present; a grant lapses while its giver is here. */
 export function representedMembers(state: Pick<MeetingState, 'attendance' | 'proxies'>): Set<string> {
-	const present = presentMembers(state);
+	return representedAmong(presentMembers(state), state.proxies);
+}
+
+/** The same rule over a given presence, for deciding on attendance that is not yet in the state. */
+export function representedAmong(
+	present: ReadonlySet<string>,
+	proxies: Readonly<Record<string, string>>
+): Set<string> {
 	return new Set(
-		Object.entries(state.proxies)
+		Object.entries(proxies)
 			.filter(([giver, holder]) => !present.has(giver) && present.has(holder))
 			.map(([giver]) => giver)
 	);
