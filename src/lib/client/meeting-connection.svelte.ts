@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { isoNow } from './clock';
 import { evolve } from '$lib/domain/meeting/evolve';
+import { ownedFold } from '$lib/domain/meeting/transient';
 import type { MeetingActor } from '$lib/domain/meeting/decide';
 import type { MeetingCommand } from '$lib/domain/meeting/meeting-command';
 import type { RecordedFact } from '$lib/domain/meeting/meeting-events';
@@ -62,6 +63,8 @@ export class MeetingConnection {
 	private apply(events: readonly RecordedFact[]) {
 		let state = this.state;
 		if (!state) return;
+		// Only the last state is kept, so a batch of 500 ballots is not 500 copies of the turnout.
+		const owned = ownedFold();
 		for (const fact of events) {
 			if (fact.seq <= state.seq) continue; // already have it
 			if (fact.seq !== state.seq + 1) {
@@ -69,7 +72,7 @@ export class MeetingConnection {
 				this.state = state;
 				return void this.join();
 			}
-			state = evolve(state, fact);
+			state = evolve(state, fact, owned);
 		}
 		this.state = state;
 	}

@@ -3,12 +3,15 @@ import { evolveMotions } from '../voting/motion-evolve';
 import { insertAt, moveTo } from './agenda';
 import type { RecordedFact } from './meeting-events';
 import { MeetingStatus, type AgendaItem, type MeetingState } from './meeting-state';
+import { ownedFold, put, type Owned } from './transient';
 
 /**
  * Applies one recorded fact. Pure and total: the same log always folds to the same state, on the
  * server and in every browser. Facts were validated when decided, so nothing is re-checked here.
+ * `owned` makes it a step of a transient fold (see transient.ts): the state passed in must then be
+ * the fold's own previous step, which this step may change.
  */
-export function evolve(state: MeetingState, fact: RecordedFact): MeetingState {
+export function evolve(state: MeetingState, fact: RecordedFact, owned?: Owned): MeetingState {
 	const at = fact.occurredAt;
 	const s: MeetingState = { ...state, seq: fact.seq };
 	switch (fact.type) {
@@ -71,16 +74,18 @@ export function evolve(state: MeetingState, fact: RecordedFact): MeetingState {
 			const before = s.attendance[fact.payload.memberId];
 			return {
 				...s,
-				attendance: {
-					...s.attendance,
-					[fact.payload.memberId]: {
+				attendance: put(
+					s.attendance,
+					fact.payload.memberId,
+					{
 						memberId: fact.payload.memberId,
 						present: true,
 						mode: fact.payload.mode,
 						firstArrivedAt: before?.firstArrivedAt ?? at,
 						since: at
-					}
-				}
+					},
+					owned
+				)
 			};
 		}
 		case 'attendance:leave': {
@@ -89,7 +94,7 @@ export function evolve(state: MeetingState, fact: RecordedFact): MeetingState {
 			const { memberId } = fact.payload;
 			return {
 				...s,
-				attendance: { ...s.attendance, [memberId]: { ...before, present: false, since: at } },
+				attendance: put(s.attendance, memberId, { ...before, present: false, since: at }, owned),
 				speakers: s.speakers.filter((r) => r.memberId !== memberId),
 				floor: s.floor?.memberId === memberId ? null : s.floor
 			};
@@ -136,7 +141,7 @@ export function evolve(state: MeetingState, fact: RecordedFact): MeetingState {
 		case 'ballot:turnout':
 		case 'ballot:hand-count':
 		case 'vote:close':
-			return { ...s, motions: evolveMotions(s.motions, fact, at) };
+			return { ...s, motions: evolveMotions(s.motions, fact, at, owned) };
 		case 'document:version-frozen':
 			return { ...s, frozenVersions: [...s.frozenVersions, { ...fact.payload, frozenAt: at }] };
 		case 'task:create':
@@ -146,7 +151,13 @@ export function evolve(state: MeetingState, fact: RecordedFact): MeetingState {
 	}
 }
 
-export const foldMeeting = (facts: readonly RecordedFact[], from: MeetingState) => facts.reduce(evolve, from);
+/** The state after `facts`, folded transiently: `from` is left as it was. */
+export function foldMeeting(facts: readonly RecordedFact[], from: MeetingState): MeetingState {
+	const owned = ownedFold();
+	let state = from;
+	for (const fact of facts) state = evolve(state, fact, owned);
+	return state;
+}
 
 function mapItem(s: MeetingState, id: string, f: (i: AgendaItem) => AgendaItem): MeetingState {
 	return { ...s, agenda: s.agenda.map((i) => (i.id === id ? f(i) : i)) };

@@ -1,4 +1,5 @@
 import type { MeetingEventMap } from '../meeting/meeting-events';
+import { put, type Owned } from '../meeting/transient';
 import type { Motion, VoteRun } from './motion';
 
 type MotionFacts = Pick<
@@ -19,8 +20,13 @@ export type MotionFact = {
 	[K in keyof MotionFacts]: { type: K; payload: MotionFacts[K] };
 }[keyof MotionFacts];
 
-/** Applies one motion or ballot fact to the meeting's motions. */
-export function evolveMotions(motions: readonly Motion[], fact: MotionFact, at: string): Motion[] {
+/** Applies one motion or ballot fact to the meeting's motions (transiently with `owned`: see evolve). */
+export function evolveMotions(
+	motions: readonly Motion[],
+	fact: MotionFact,
+	at: string,
+	owned?: Owned
+): Motion[] {
 	if (fact.type === 'motion:propose') {
 		const p = fact.payload;
 		const motion: Motion = {
@@ -43,10 +49,15 @@ export function evolveMotions(motions: readonly Motion[], fact: MotionFact, at: 
 		return [...motions, motion];
 	}
 	const { motionId } = fact.payload;
-	return motions.map((m) => (m.id === motionId ? applyTo(m, fact, at) : m));
+	return motions.map((m) => (m.id === motionId ? applyTo(m, fact, at, owned) : m));
 }
 
-function applyTo(m: Motion, fact: Exclude<MotionFact, { type: 'motion:propose' }>, at: string): Motion {
+function applyTo(
+	m: Motion,
+	fact: Exclude<MotionFact, { type: 'motion:propose' }>,
+	at: string,
+	owned: Owned | undefined
+): Motion {
 	switch (fact.type) {
 		case 'motion:second':
 			return { ...m, seconderId: fact.payload.seconderId, status: 'seconded' };
@@ -77,25 +88,27 @@ function applyTo(m: Motion, fact: Exclude<MotionFact, { type: 'motion:propose' }
 			const p = fact.payload;
 			return withVote(m, (v) => ({
 				...v,
-				turnout: { ...v.turnout, [p.voterId]: { castBy: p.castBy, via: p.via } },
-				ballots: {
-					...v.ballots,
-					[p.voterId]: {
+				turnout: put(v.turnout, p.voterId, { castBy: p.castBy, via: p.via }, owned),
+				ballots: put(
+					v.ballots,
+					p.voterId,
+					{
 						voterId: p.voterId,
 						castBy: p.castBy,
 						via: p.via,
 						choice: p.choice,
 						receiptTag: p.receiptTag,
 						castAt: at
-					}
-				}
+					},
+					owned
+				)
 			}));
 		}
 		case 'ballot:turnout': {
 			const p = fact.payload;
 			return withVote(m, (v) => ({
 				...v,
-				turnout: { ...v.turnout, [p.voterId]: { castBy: p.castBy, via: p.via } }
+				turnout: put(v.turnout, p.voterId, { castBy: p.castBy, via: p.via }, owned)
 			}));
 		}
 		case 'ballot:hand-count':

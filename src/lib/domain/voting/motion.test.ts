@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { Role } from '../council/role';
 import { decide, type DecideContext } from '../meeting/decide';
-import { evolve } from '../meeting/evolve';
+import { evolve, foldMeeting } from '../meeting/evolve';
 import type { MeetingCommand } from '../meeting/meeting-command';
 import type { MeetingRules, RecordedFact } from '../meeting/meeting-events';
 import { initialMeetingState, type MeetingState } from '../meeting/meeting-state';
@@ -44,6 +44,7 @@ type Ballot = NonNullable<DecideContext['ballot']>;
 class Meeting {
 	state: MeetingState = initialMeetingState;
 	readonly box = new Map<string, PublishedSecretBallot & { motionId: string }>();
+	readonly log: RecordedFact[] = [];
 	private t = Date.parse('2026-12-15T01:30:00Z');
 
 	constructor(
@@ -71,6 +72,7 @@ class Meeting {
 				occurredAt: new Date(this.t).toISOString()
 			} as RecordedFact;
 			this.state = evolve(this.state, recorded);
+			this.log.push(recorded);
 		}
 		return 'ok';
 	}
@@ -363,6 +365,22 @@ describe('properties', () => {
 				expect(
 					outcome.tally!.counts.yes + outcome.tally!.counts.no + outcome.tally!.counts.abstain
 				).toBeLessThanOrEqual(m.motion().vote!.voters.filter((v) => v.present).length);
+			})
+		);
+	});
+
+	it('a transient fold from any point gives the step-by-step state and leaves where it began alone', () => {
+		fc.assert(
+			fc.property(casts, fc.boolean(), fc.nat(), (list, secret, cut) => {
+				const m = meetingWith(voters);
+				m.must('a', { type: 'motion:propose', motionId: 'm1', itemId: 'i1', text: 'x' });
+				m.must('mod', { type: 'vote:open', motionId: 'm1', secret });
+				for (const [who, c] of list) m.must(who, cast(c, { receipt: `R-${who}` }));
+				const at = cut % (m.log.length + 1);
+				const start = foldMeeting(m.log.slice(0, at), initialMeetingState);
+				const untouched = structuredClone(start);
+				expect(foldMeeting(m.log.slice(at), start)).toEqual(m.state);
+				expect(start).toEqual(untouched);
 			})
 		);
 	});

@@ -1,6 +1,7 @@
 import { CouncilAction } from '../../domain/council/permission';
 import { decide, type MeetingActor } from '../../domain/meeting/decide';
-import { evolve } from '../../domain/meeting/evolve';
+import { evolve, foldMeeting } from '../../domain/meeting/evolve';
+import { ownedFold } from '../../domain/meeting/transient';
 import type { MeetingCommand } from '../../domain/meeting/meeting-command';
 import type { MeetingRules, RecordedFact } from '../../domain/meeting/meeting-events';
 import { initialMeetingState, MeetingStatus, type MeetingState } from '../../domain/meeting/meeting-state';
@@ -120,7 +121,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 		const fresh: RecordedFact[] = [];
 		for (;;) {
 			const batch = (await log.readSince(r.meetingId, r.state.seq, CATCH_UP_LIMIT)).map(toFact);
-			for (const f of batch) r.state = evolve(r.state, f);
+			r.state = foldMeeting(batch, r.state);
 			fresh.push(...batch);
 			if (batch.length < CATCH_UP_LIMIT) return fresh;
 		}
@@ -226,6 +227,9 @@ export function meetingRoomService(deps: ServiceDeps) {
 			const writes: BallotBoxWrite[] = [];
 			const secret = new SecretBallots(box, r.meetingId);
 			let state = r.state;
+			// The states between commands are dropped, so the batch folds transiently (r.state stays
+			// as it was until the append succeeds).
+			const owned = ownedFold();
 			// One time for the whole batch, so the state folded while deciding is exactly the fold
 			// of what gets stored, and need not be folded again.
 			const decidedAt = deps.now();
@@ -264,12 +268,16 @@ export function meetingRoomService(deps: ServiceDeps) {
 				byCommand.set(p.commandId, group);
 				state = decided.value.reduce(
 					(s, f) =>
-						evolve(s, {
-							...f,
-							seq: s.seq + 1,
-							actorId: p.actor.userId,
-							occurredAt: decidedAt.toISOString()
-						} as RecordedFact),
+						evolve(
+							s,
+							{
+								...f,
+								seq: s.seq + 1,
+								actorId: p.actor.userId,
+								occurredAt: decidedAt.toISOString()
+							} as RecordedFact,
+							owned
+						),
 					state
 				);
 			}
