@@ -32,6 +32,11 @@ interface Fixtures {
 	 * that no other test has taken: for tests that open or adjourn a meeting, which happens once.
 	 */
 	freshMeeting: (meeting: E2EMeeting) => string;
+	/**
+	 * Two such meetings, one right after the other (no meeting of the council between them): for
+	 * a test where the second approves the first one's minutes. Taken from the latest ones.
+	 */
+	freshMeetingPair: (meeting: E2EMeeting) => [earlier: string, later: string];
 }
 
 let cached: E2EState | undefined;
@@ -62,15 +67,29 @@ function claimMeeting(meeting: E2EMeeting): string {
 	);
 }
 
-function claim(prefix: string, values: readonly string[], exhausted: () => string): string {
-	for (const [i, value] of values.entries()) {
-		try {
-			closeSync(openSync(join(E2E_CLAIMS_DIR, `${prefix}.${i}`), 'wx'));
-			return value;
-		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-		}
+function claimMeetingPair(meeting: E2EMeeting): [string, string] {
+	const ids = state().freshMeetings[meeting];
+	for (let i = ids.length - 2; i >= 0; i--) {
+		if (!tryClaim(`meeting.${meeting}`, i + 1)) continue;
+		if (tryClaim(`meeting.${meeting}`, i)) return [ids[i]!, ids[i + 1]!];
 	}
+	throw new Error(
+		`No two adjacent fresh ${meeting} meetings are left: raise FRESH_MEETINGS_PER_COUNCIL in tests/e2e/state.ts.`
+	);
+}
+
+function tryClaim(prefix: string, i: number): boolean {
+	try {
+		closeSync(openSync(join(E2E_CLAIMS_DIR, `${prefix}.${i}`), 'wx'));
+		return true;
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+		return false;
+	}
+}
+
+function claim(prefix: string, values: readonly string[], exhausted: () => string): string {
+	for (const [i, value] of values.entries()) if (tryClaim(prefix, i)) return value;
 	throw new Error(exhausted());
 }
 
@@ -87,6 +106,9 @@ export const test = base.extend<Fixtures>({
 	},
 	freshMeeting: async ({}, use) => {
 		await use(claimMeeting);
+	},
+	freshMeetingPair: async ({}, use) => {
+		await use(claimMeetingPair);
 	},
 	signInAs: async ({}, use) => {
 		await use(async (page, person) => {

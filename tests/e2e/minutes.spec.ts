@@ -186,3 +186,83 @@ test.describe('clerk’s live notes', () => {
 		await clerkContext.close();
 	});
 });
+
+test.describe('the minutes loop', () => {
+	test.use({ locale: 'zh-CN' });
+
+	test('[minutes:loop] notes taken live, the draft edited, the next meeting approves it, the archive finds it and exports it', async ({
+		page,
+		browser,
+		e2e,
+		signInAs,
+		freshMeetingPair
+	}) => {
+		test.setTimeout(120_000);
+		const council = e2e.councils['jinghu-elders']!.id;
+		const [earlier, later] = freshMeetingPair('jinghu');
+		const meeting = (id: string) => `/councils/${council}/meetings/${id}`;
+		await signInAs(page, 'jinghuModerator');
+		const clerkContext = await browser.newContext({ locale: 'zh-CN', baseURL: e2e.baseURL });
+		const clerk = await clerkContext.newPage();
+		await signInAs(clerk, 'jinghuClerk');
+		page.on('dialog', (dialog) => void dialog.accept());
+
+		// The meeting: the clerk notes the opening item live.
+		await Promise.all([page.goto(meeting(earlier)), clerk.goto(meeting(earlier))]);
+		await page.getByRole('button', { name: '开会', exact: true }).click();
+		await page.getByRole('button', { name: '下一项', exact: true }).click();
+		const notes = clerk.getByRole('textbox', { name: '“开会”的会议记录' });
+		await expect(notes).toBeEditable();
+		await notes.click();
+		await clerk.keyboard.type('电梯加装征求意见由方小敏汇总。');
+		await expect(page.getByRole('textbox', { name: '“开会”的会议记录' })).toContainText('方小敏汇总');
+		await page.getByRole('button', { name: '散会', exact: true }).click();
+		await expect(page.getByText('已散会').first()).toBeVisible();
+
+		// After it: the clerk edits the generated draft.
+		await clerk.goto(`${meeting(earlier)}/minutes`);
+		const edited = '电梯加装征求意见由方小敏汇总。会后补记：意见表共四十份。';
+		await clerk.getByLabel(/第 1 项议题的记录/).fill(edited);
+		await clerk.getByRole('button', { name: '保存记录' }).click();
+		await expect(clerk.getByText('记录已保存。')).toBeVisible();
+		await expect(clerk.getByRole('article')).toContainText(edited);
+
+		// The next meeting reaches "approval of the previous minutes" and approves them.
+		await page.goto(meeting(later));
+		await page.getByRole('button', { name: '开会', exact: true }).click();
+		await page.getByRole('button', { name: '下一项', exact: true }).click();
+		await page.getByRole('button', { name: '下一项', exact: true }).click();
+		await expect(page.getByRole('heading', { name: '上次会议纪要' })).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
+		await page.getByRole('button', { name: '通过上次会议纪要' }).click();
+		await expect(page.getByText('纪要已通过。')).toBeVisible();
+		await expect(page.getByTestId('minutes-status')).toHaveText(/已通过/);
+
+		// The archive finds the approved minutes and exports them, showing its progress.
+		// The fresh meetings are scheduled months ahead, beyond the search's default range (up to today).
+		await clerk.goto(
+			`/councils/${council}/archive?q=${encodeURIComponent('电梯加装')}&from=2020-01-01&to=2035-12-31`
+		);
+		await expect(clerk.getByTestId('archive-results')).toContainText('意见表共四十份');
+		await clerk.getByLabel('开始日期').last().fill('2020-01-01');
+		await clerk.getByLabel('结束日期').last().fill('2035-12-31');
+		const [file] = await Promise.all([
+			clerk.waitForEvent('download'),
+			clerk.getByTestId('archive-export').click()
+		]);
+		await expect(clerk.getByTestId('archive-export-status')).toContainText('档案已准备好');
+		await expectNoSeriousA11yViolations(clerk);
+		const files = unzipSync(await readFile((await file.path())!));
+		const manifest = JSON.parse(strFromU8(files['manifest.json']!));
+		for (const f of manifest.files) {
+			expect(createHash('sha256').update(files[f.path]!).digest('hex')).toBe(f.sha256);
+		}
+		const markdown = manifest.files.find((f: { path: string }) =>
+			new RegExp(`${earlier}/minutes-v\\d+/minutes\\.zh\\.md$`).test(f.path)
+		);
+		expect(markdown, 'the approved minutes are in the zip').toBeDefined();
+		expect(strFromU8(files[markdown.path]!)).toContain(edited);
+		expect(manifest.logs.map((l: { meetingId: string }) => l.meetingId)).toContain(earlier);
+		await clerkContext.close();
+	});
+});

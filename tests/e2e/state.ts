@@ -14,7 +14,7 @@ export const E2E_STATE_FILE = join(root, 'test-results', 'e2e-state.json');
 export const E2E_CLAIMS_DIR = join(root, 'test-results', 'e2e-claims');
 export const INVITES_PER_PERSON = 10;
 /** Fresh, never-opened meetings scheduled per council at setup, for tests that open and adjourn one. */
-export const FRESH_MEETINGS_PER_COUNCIL = 8;
+export const FRESH_MEETINGS_PER_COUNCIL = 10;
 
 /** The demo people the tests sign in as, by the part they play (see demo-seed.ts for the councils). */
 export const E2E_PEOPLE = {

@@ -138,6 +138,50 @@ describe('archive', () => {
 		expect(manifest.logs.map((l) => l.meetingId)).toEqual([h.may.id, h.june.id]);
 	});
 
+	it('[archive:progress] an export in the background reports its steps, then hands its zip only to whoever started it', async () => {
+		const h = await councilWithHistory();
+		const range = { councilId: h.council.id, from: '2019-05-01', to: '2019-06-30' };
+		const backwards = await t.services.archive.startExport({
+			...range,
+			userId: h.clerk.userId,
+			from: '2019-07-01'
+		});
+		expect(!backwards.ok && backwards.error.code).toBe('invalid-input');
+		const refused = await t.services.archive.startExport({ ...range, userId: h.member.userId });
+		expect(!refused.ok && refused.error.code).toBe('forbidden');
+
+		const started = await t.services.archive.startExport({ ...range, userId: h.clerk.userId });
+		if (!started.ok) throw new Error(started.error.code);
+		const seen: { done: number; total: number }[] = [];
+		for (;;) {
+			const job = await t.services.archive.exportProgress(h.clerk.userId, h.council.id, started.value);
+			if (!job.ok) throw new Error(job.error.code);
+			seen.push({ done: job.value.done, total: job.value.total });
+			if (job.value.state !== 'running') {
+				expect(job.value.state).toBe('ready');
+				const files = unzipSync(job.value.file!.zip);
+				const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as ArchiveManifest;
+				expect(manifest.logs.map((l) => l.meetingId)).toEqual([h.may.id, h.june.id]);
+				expect(job.value.file!.name).toBe(`${h.council.slug}-2019-05-01-2019-06-30.zip`);
+				break;
+			}
+			await new Promise((resolve) => setTimeout(resolve, 5));
+		}
+		// Two meetings' logs, one approved minutes version, and the zip itself.
+		expect(seen.at(-1)).toEqual({ done: 4, total: 4 });
+		for (const [a, b] of seen.slice(1).map((s, i) => [seen[i]!, s] as const))
+			expect(b.done).toBeGreaterThanOrEqual(a.done);
+
+		const moderator = await t.services.archive.exportProgress(
+			h.moderator.userId,
+			h.council.id,
+			started.value
+		);
+		expect(!moderator.ok && moderator.error.code).toBe('not-found');
+		const member = await t.services.archive.exportProgress(h.member.userId, h.council.id, started.value);
+		expect(!member.ok && member.error.code).toBe('forbidden');
+	});
+
 	it('[archive:public] approved minutes reach the public page only after the council opts in', async () => {
 		const h = await councilWithHistory();
 		expect(await t.services.archive.publicPage(h.council.slug)).toBe(null);

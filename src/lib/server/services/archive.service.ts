@@ -4,6 +4,7 @@ import { searchMinutes, type MinutesHit } from '../../domain/minutes/minutes-sea
 import { fail, ok, type Result } from '../../domain/result';
 import type { ErrorCode } from '../../protocol/errors';
 import { buildArchive, dayAfter, dayStart, type ArchiveManifest } from '../archive/archive-bundle';
+import { exportJobs, type ExportFile, type ExportProgress } from '../archive/export-jobs';
 import {
 	archiveRepository,
 	publicMinutesRepository,
@@ -50,6 +51,29 @@ export interface ArchiveResults {
 /** The clerks' archive: search approved minutes, decisions and tasks; export a date range as a zip. */
 export function archiveService(deps: ServiceDeps) {
 	const { sql } = deps;
+	const jobs = exportJobs();
+
+	async function checkExport(input: { userId: string; councilId: string; from: string; to: string }) {
+		const access = await authorise(sql, input.userId, input.councilId, CouncilAction.exportArchive);
+		if (!access.ok) return access;
+		if (!(dayStart(input.from) < dayAfter(input.to)))
+			return fail('invalid-input', 'The range ends before it starts.');
+		return ok(null);
+	}
+
+	const build = (
+		input: { councilId: string; from: string; to: string },
+		onProgress?: (done: number, total: number) => void
+	) =>
+		buildArchive({
+			sql,
+			councilId: input.councilId,
+			from: input.from,
+			to: input.to,
+			now: deps.now(),
+			onProgress
+		});
+
 	return {
 		async search(
 			userId: string,
@@ -123,19 +147,39 @@ export function archiveService(deps: ServiceDeps) {
 			from: string;
 			to: string;
 		}): Promise<Result<{ zip: Uint8Array; manifest: ArchiveManifest }, ErrorCode>> {
-			const access = await authorise(sql, input.userId, input.councilId, CouncilAction.exportArchive);
+			const checked = await checkExport(input);
+			if (!checked.ok) return checked;
+			return ok(await build(input));
+		},
+
+		/** The same export in the background, for a page that shows its progress; the job's id. */
+		async startExport(input: {
+			userId: string;
+			councilId: string;
+			from: string;
+			to: string;
+		}): Promise<Result<string, ErrorCode>> {
+			const checked = await checkExport(input);
+			if (!checked.ok) return checked;
+			const id = jobs.start(input, async (onProgress) => {
+				const { zip, manifest } = await build(input, onProgress);
+				return { zip, name: `${manifest.council.slug}-${input.from}-${input.to}.zip` };
+			});
+			return id
+				? ok(id)
+				: fail('invalid-input', 'Two exports are already under way; wait for one to finish.');
+		},
+
+		/** How the export stands; only the person who started it (while still allowed to export) sees it. */
+		async exportProgress(
+			userId: string,
+			councilId: string,
+			id: string
+		): Promise<Result<ExportProgress & { file: ExportFile | null }, ErrorCode>> {
+			const access = await authorise(sql, userId, councilId, CouncilAction.exportArchive);
 			if (!access.ok) return access;
-			if (!(dayStart(input.from) < dayAfter(input.to)))
-				return fail('invalid-input', 'The range ends before it starts.');
-			return ok(
-				await buildArchive({
-					sql,
-					councilId: input.councilId,
-					from: input.from,
-					to: input.to,
-					now: deps.now()
-				})
-			);
+			const job = jobs.find({ userId, councilId }, id);
+			return job ? ok(job) : fail('not-found', 'No such export (finished exports are kept for 15 minutes).');
 		}
 	};
 }
