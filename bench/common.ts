@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
 import { io, type Socket } from 'socket.io-client';
-import type { RecordedFact } from '../src/lib/domain/meeting/meeting-events';
+import type { WireFact } from '../src/lib/protocol/fact-packing';
 import { SOCKET_PATH, type ClientToServer, type ServerToClient } from '../src/lib/protocol/socket-events';
 
 /** Helpers shared by the benches (ping in run.ts, fan-out in fanout.ts and fanout-clients.ts). */
@@ -54,7 +54,7 @@ export const BASELINE_EVENT = 'bench:broadcast';
 
 export interface EventsPayload {
 	meetingId: string;
-	events: RecordedFact[];
+	events: WireFact[];
 }
 
 /** Messages between the fan-out bench (server process) and its clients process. */

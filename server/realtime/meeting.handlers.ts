@@ -1,3 +1,4 @@
+import { packFacts } from '../../src/lib/protocol/fact-packing';
 import { ClientEvents } from '../../src/lib/protocol/socket-events';
 import type { ErrorCode } from '../../src/lib/protocol/errors';
 import type { AppContext } from '../../src/lib/server/context';
@@ -11,11 +12,12 @@ const asError = (e: { code: ErrorCode; message: string }) => ({ code: e.code, me
 
 /**
  * Facts go to everyone in the meeting's room once per appended batch, not once per command: a
- * vote of 2,000 ballots is then a handful of broadcasts instead of 2,000.
+ * vote of 2,000 ballots is then a handful of broadcasts instead of 2,000, with its turnout packed
+ * as roster positions (see fact-packing.ts).
  */
 export function announceMeetingFacts(io: YishiIo, ctx: AppContext): () => void {
-	return ctx.services.meetingRooms.onFacts((meetingId, events) => {
-		io.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events: [...events] });
+	return ctx.services.meetingRooms.onFacts((meetingId, events, roster) => {
+		io.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events: packFacts(events, roster) });
 	});
 }
 

@@ -4,7 +4,9 @@ import { foldMeeting } from '../../src/lib/domain/meeting/evolve';
 import type { MeetingCommand } from '../../src/lib/domain/meeting/meeting-command';
 import type { AgendaItemKind, RecordedFact } from '../../src/lib/domain/meeting/meeting-events';
 import type { MeetingState } from '../../src/lib/domain/meeting/meeting-state';
+import type { RosterEntry } from '../../src/lib/domain/meeting/roster';
 import type { Ack } from '../../src/lib/protocol/errors';
+import { unpackFacts, type WireFact } from '../../src/lib/protocol/fact-packing';
 import type { MeetingJoinAnswer } from '../../src/lib/protocol/socket-events';
 import type { AppContext } from '../../src/lib/server/context';
 import { createMeeting, seedCouncil, type Seedable, type SeededMember } from './seed';
@@ -53,6 +55,10 @@ export async function seedMeeting(t: Seedable, roles: readonly Role[]): Promise<
  */
 export class MeetingClient {
 	readonly received: RecordedFact[] = [];
+	/** The same as they crossed the wire, turnout packed. */
+	readonly wire: WireFact[] = [];
+	/** The meeting's roster as this client knows it, to unpack turnout (see fact-packing.ts). */
+	private roster: readonly RosterEntry[] = [];
 	private waiters: { seq: number; resolve: () => void }[] = [];
 
 	private constructor(
@@ -61,7 +67,13 @@ export class MeetingClient {
 	) {
 		socket.on('meeting:events', ({ meetingId, events }) => {
 			if (meetingId !== this.meetingId) return;
-			this.received.push(...events);
+			this.wire.push(...events);
+			const opening = events.find((f) => f.type === 'meeting:open');
+			const facts = unpackFacts(events, this.roster);
+			// Only before this client's join answer arrives (its snapshot holds these facts anyway).
+			if (!facts) return;
+			this.received.push(...facts);
+			if (opening?.type === 'meeting:open') this.roster = opening.payload.roster;
 			const top = this.highestSeq();
 			this.waiters = this.waiters.filter((w) => (w.seq <= top ? (w.resolve(), false) : true));
 		});
@@ -82,10 +94,14 @@ export class MeetingClient {
 		return MeetingClient.connect(o.url, await signIn(o.ctx, o.userId), o.meetingId);
 	}
 
-	join(since?: number): Promise<Ack<MeetingJoinAnswer>> {
+	async join(since?: number): Promise<Ack<MeetingJoinAnswer>> {
 		const payload =
 			since === undefined ? { meetingId: this.meetingId } : { meetingId: this.meetingId, since };
-		return emitWithAck(this.socket, 'meeting:join', payload);
+		const answer = await emitWithAck(this.socket, 'meeting:join', payload);
+		if (answer.ok && answer.value.snapshot) this.roster = answer.value.snapshot.roster;
+		const opening = answer.ok ? answer.value.events.find((f) => f.type === 'meeting:open') : undefined;
+		if (opening?.type === 'meeting:open') this.roster = opening.payload.roster;
+		return answer;
 	}
 
 	/** Joins and insists on success; the snapshot is required unless `since` is given. */

@@ -87,6 +87,21 @@ describe('follow-up tasks come back until they are closed', () => {
 		await first.client.run({ type: 'task:update', taskId, status: 'in-progress', note: '已约物业' }, retryId);
 		await first.client.run({ type: 'task:update', taskId, status: 'in-progress', note: '已约物业' }, retryId);
 
+		// Only a task of this council can be updated.
+		const unknown = await first.client.command({
+			type: 'task:update',
+			taskId: randomUUID(),
+			status: 'done',
+			note: ''
+		});
+		expect(!unknown.ok && unknown.error.code).toBe('not-found');
+		const malformed = await first.client.command({
+			type: 'task:update',
+			taskId: 'task-1',
+			status: 'done',
+			note: ''
+		});
+		expect(!malformed.ok && malformed.error.code).toBe('not-found');
 		const listed = await server.ctx.services.followUps.listForCouncil(moderator.userId, council.id);
 		expect(
 			listed.ok && listed.value.map((x) => [x.id, x.status, x.createdInMeeting, x.history.length])

@@ -12,7 +12,14 @@ import { documentRoomName } from '../../src/lib/protocol/collab';
 import { documentRepository } from '../../src/lib/server/repositories/document.repository';
 import { ballotBoxRepository } from '../../src/lib/server/repositories/ballot-box.repository';
 import { eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
-import { agendaItem, MeetingClient, seedMeeting, type SeededMeeting } from '../helpers/meeting-client';
+import {
+	agendaItem,
+	folded,
+	MeetingClient,
+	seedMeeting,
+	type SeededMeeting
+} from '../helpers/meeting-client';
+import { toFact } from '../../src/lib/server/services/meeting-room.service';
 import { fromContext, servicesOver, type Seedable, type SeededMember } from '../helpers/seed';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { cast, newReceipt, propose, run, seedLargeCouncil } from '../helpers/voting';
@@ -370,7 +377,7 @@ describe('secret ballots', () => {
 
 		const log = await eventLogRepository(t.sql).readSince(room.meetingId, 0);
 		const identities = new Set(voters.flatMap((v) => [v.memberId, v.userId]));
-		const everything = { acks, broadcasts: watchers.map((w) => w.received), log };
+		const everything = { acks, broadcasts: watchers.map((w) => [w.received, w.wire]), log };
 		expect(linksVoterToChoice(everything, identities)).toEqual([]);
 		// The ballot box itself has no column that could name or date a voter.
 		const columns = await t.sql<{ columnName: string }[]>`
@@ -457,6 +464,54 @@ describe('many voters at once', () => {
 				expect(await ballotBoxRepository(t.sql).contents(big.meetingId, motionId)).toHaveLength(2_000);
 		}, 120_000);
 	}
+});
+
+describe('turnout on the wire', () => {
+	it('a large vote’s turnout reaches every screen packed, and unpacks to exactly the record', async () => {
+		const big = await seedLargeCouncil(t, 300);
+		const rooms = server.ctx.services.meetingRooms;
+		const send = async (userId: string, command: MeetingCommand) => {
+			const answer = await rooms.command(userId, big.meetingId, randomUUID(), command);
+			if (!answer.ok) throw new Error(`${command.type}: ${answer.error.code}`);
+		};
+		const item = agendaItem('业主大会表决', { kind: 'decision' });
+		for (const c of [item, { type: 'meeting:open' } as const, { type: 'agenda:next' } as const])
+			await send(big.moderator.userId, c);
+		await Promise.all(big.voters.map((v) => send(v.userId, checkIn(v.memberId))));
+		const watcher = await MeetingClient.as({
+			url: server.url,
+			ctx: server.ctx,
+			userId: big.moderator.userId,
+			meetingId: big.meetingId
+		});
+		clients.push(watcher);
+		const { seq: joinedAt, snapshot } = await watcher.joined();
+		const motionId = randomUUID();
+		await send(big.moderator.userId, propose((item as { itemId: string }).itemId, '续聘物业公司', motionId));
+		await send(big.moderator.userId, { type: 'vote:open', motionId, secret: true });
+		await Promise.all(
+			big.voters.map((v, i) =>
+				send(v.userId, cast(motionId, (['yes', 'no'] as const)[i % 2]!, { receipt: newReceipt() }))
+			)
+		);
+		await send(big.moderator.userId, { type: 'vote:close', motionId });
+		const head = await eventLogRepository(t.sql).head(big.meetingId);
+		await watcher.waitForSeq(head.seq);
+
+		const log = (await eventLogRepository(t.sql).readSince(big.meetingId, joinedAt, 100_000)).map(toFact);
+		expect(JSON.parse(JSON.stringify(watcher.receivedAfter(joinedAt)))).toEqual(
+			JSON.parse(JSON.stringify(log))
+		);
+		const runs = watcher.wire.filter((f) => f.type === 'ballot:turnout-run');
+		expect(runs.length).toBeGreaterThan(0);
+		const packed = runs.flatMap((r) => (r.type === 'ballot:turnout-run' ? r.voters : [])).length;
+		const loose = watcher.wire.filter((f) => f.type === 'ballot:turnout').length;
+		expect(packed + loose).toBe(300);
+		expect(packed).toBeGreaterThan(loose);
+		const turnout = log.filter((f) => f.type === 'ballot:turnout');
+		expect(JSON.stringify(runs).length * 10).toBeLessThan(JSON.stringify(turnout).length);
+		expect(folded(snapshot!, watcher.receivedAfter(joinedAt))).toEqual(await watcher.state());
+	}, 60_000);
 });
 
 describe('the record is tamper-evident', () => {

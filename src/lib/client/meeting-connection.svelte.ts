@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { isoNow } from './clock';
 import { evolve } from '$lib/domain/meeting/evolve';
 import { ownedFold } from '$lib/domain/meeting/transient';
+import { unpackFacts, type WireFact } from '$lib/protocol/fact-packing';
 import type { MeetingActor } from '$lib/domain/meeting/decide';
 import type { MeetingCommand } from '$lib/domain/meeting/meeting-command';
 import type { RecordedFact } from '$lib/domain/meeting/meeting-events';
@@ -60,9 +61,11 @@ export class MeetingConnection {
 		this.link = 'live';
 	}
 
-	private apply(events: readonly RecordedFact[]) {
+	private apply(wire: readonly WireFact[]) {
 		let state = this.state;
 		if (!state) return;
+		const events = unpackFacts(wire, state.roster);
+		if (!events) return void this.join(); // packed against a roster this state does not have yet
 		// Only the last state is kept, so a batch of 500 ballots is not 500 copies of the turnout.
 		const owned = ownedFold();
 		for (const fact of events) {

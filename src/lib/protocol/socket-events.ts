@@ -1,3 +1,4 @@
+import type { WireFact } from './fact-packing';
 import { z } from 'zod';
 import type { Ack } from './errors';
 import { MeetingCommandEnvelope, MeetingJoinInput } from './meeting.schema';
@@ -44,8 +45,11 @@ export interface ClientToServer {
 /** Server → client events. */
 export interface ServerToClient {
 	'council:access-revoked': (payload: { councilId: string }) => void;
-	/** New facts of a meeting, in order; a client that sees a gap re-joins with `since`. */
-	'meeting:events': (payload: { meetingId: string; events: RecordedFact[] }) => void;
+	/**
+	 * New facts of a meeting, in order, turnout packed (unpackFacts restores them); a client that
+	 * sees a gap re-joins with `since`.
+	 */
+	'meeting:events': (payload: { meetingId: string; events: WireFact[] }) => void;
 }
 
 /** Socket connection refusals carry one of these in `err.data.code`. */

@@ -13,6 +13,8 @@ import { councilRepository } from '../repositories/council.repository';
 import { eventLogRepository } from '../repositories/event-log.repository';
 import { meetingRepository } from '../repositories/meeting.repository';
 import { memberRepository } from '../repositories/member.repository';
+import { followUpRepository } from '../repositories/follow-up.repository';
+import { Uuid } from '../../protocol/council.schema';
 import { authorise } from './council-access';
 import { ballotBoxRepository, type BallotBoxWrite } from '../repositories/ballot-box.repository';
 import { FACT_PROJECTIONS } from './fact-projections';
@@ -40,7 +42,12 @@ interface Pending {
 	reject: (error: unknown) => void;
 }
 
-export type FactsListener = (meetingId: string, facts: readonly RecordedFact[]) => void;
+/** `roster` is the meeting's roster after the facts (the one every screen holds once it has them). */
+export type FactsListener = (
+	meetingId: string,
+	facts: readonly RecordedFact[],
+	roster: readonly RosterEntry[]
+) => void;
 
 export interface JoinAnswer {
 	councilId: string;
@@ -192,6 +199,13 @@ export function meetingRoomService(deps: ServiceDeps) {
 		return { roster: current, rules: councilRules };
 	}
 
+	/** A task this meeting created, or one of the council's from earlier meetings (matters arising). */
+	async function taskOfCouncil(r: Room, taskId: string): Promise<boolean> {
+		if (r.state.followUps.some((t) => t.taskId === taskId)) return true;
+		if (!Uuid.safeParse(taskId).success) return false;
+		return (await followUpRepository(sql).findInCouncil(r.councilId, taskId)) !== null;
+	}
+
 	/** Runs `task` after every earlier command on this meeting has finished (in this process). */
 	function serialise<T>(r: Room, task: () => Promise<T>): Promise<T> {
 		const run = r.tail.then(task, task);
@@ -315,8 +329,9 @@ export function meetingRoomService(deps: ServiceDeps) {
 			for (const [p, a] of answers) p.resolve(a);
 			// Acknowledgements first: the broadcast of a large batch to a large room takes a while, and
 			// the senders are waiting. setImmediate keeps batches' broadcasts in log order.
+			const { roster: after } = r.state;
 			if (stored.length > 0)
-				setImmediate(() => listeners.forEach((listener) => listener(r.meetingId, stored)));
+				setImmediate(() => listeners.forEach((listener) => listener(r.meetingId, stored, after)));
 			return;
 		}
 		for (const p of batch) p.resolve(fail('seq-conflict', 'The meeting is very busy; please try again.'));
@@ -359,6 +374,8 @@ export function meetingRoomService(deps: ServiceDeps) {
 			if (!r) return fail('not-found', 'No such meeting.');
 			const actor = await actorIn(userId, r.councilId);
 			if (!actor.ok) return actor;
+			if (command.type === 'task:update' && !(await taskOfCouncil(r, command.taskId)))
+				return fail('not-found', 'This council has no follow-up task with that id.');
 			return new Promise((resolve, reject) => {
 				r.queue.push({ actor: actor.value, commandId, command, resolve, reject });
 				scheduleDrain(r);
