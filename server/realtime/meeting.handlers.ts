@@ -1,4 +1,4 @@
-import { packFacts } from '../../src/lib/protocol/fact-packing';
+import { packFacts, snapshotForWire, withoutReceipts } from '../../src/lib/protocol/fact-packing';
 import { ClientEvents } from '../../src/lib/protocol/socket-events';
 import type { ErrorCode } from '../../src/lib/protocol/errors';
 import type { AppContext } from '../../src/lib/server/context';
@@ -42,7 +42,15 @@ export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: A
 				return { ok: false, error: asError(joined.error) };
 			}
 			const { actor, seq, snapshot, events } = joined.value;
-			return { ok: true, value: { actor, seq, snapshot, events } };
+			return {
+				ok: true,
+				value: {
+					actor,
+					seq,
+					snapshot: snapshot && snapshotForWire(snapshot),
+					events: events.map(withoutReceipts)
+				}
+			};
 		})
 	);
 
@@ -56,7 +64,7 @@ export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: A
 				const done = await rooms.command(user.id, meetingId, commandId, command);
 				if (!done.ok) return { ok: false, error: asError(done.error) };
 				// The room hears new facts once per appended batch (see announceMeetingFacts).
-				return { ok: true, value: { events: done.value.events } };
+				return { ok: true, value: { events: done.value.events.map(withoutReceipts) } };
 			}
 		)
 	);

@@ -20,6 +20,7 @@ import {
 	type SeededMeeting
 } from '../helpers/meeting-client';
 import { toFact } from '../../src/lib/server/services/meeting-room.service';
+import { withoutReceipts } from '../../src/lib/protocol/fact-packing';
 import { fromContext, servicesOver, type Seedable, type SeededMember } from '../helpers/seed';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { cast, newReceipt, propose, run, seedLargeCouncil } from '../helpers/voting';
@@ -391,6 +392,23 @@ describe('secret ballots', () => {
 			'weight_cents'
 		]);
 		expect(await ballotBoxRepository(t.sql).contents(room.meetingId, motionId)).toEqual(published);
+
+		// The published list is served on request to members; the socket carries the close without it.
+		const served = await server.ctx.services.meetingRooms.publishedBallots(
+			voters[2]!.userId,
+			room.meetingId,
+			motionId
+		);
+		expect(served.ok && served.value.receipts).toEqual(published);
+		const stranger = await server.ctx.services.meetingRooms.publishedBallots(
+			randomUUID(),
+			room.meetingId,
+			motionId
+		);
+		expect(stranger.ok).toBe(false);
+		const onScreen = (await watchers[3]!.state()).motions.find((m) => m.id === motionId)!;
+		expect(onScreen.outcome?.tally).toEqual(motion.outcome?.tally);
+		expect(onScreen.outcome?.receipts).toEqual([]);
 	});
 
 	it('the secrecy check itself finds a link when there is one', () => {
@@ -498,7 +516,9 @@ describe('turnout on the wire', () => {
 		const head = await eventLogRepository(t.sql).head(big.meetingId);
 		await watcher.waitForSeq(head.seq);
 
-		const log = (await eventLogRepository(t.sql).readSince(big.meetingId, joinedAt, 100_000)).map(toFact);
+		const log = (await eventLogRepository(t.sql).readSince(big.meetingId, joinedAt, 100_000))
+			.map(toFact)
+			.map(withoutReceipts);
 		expect(JSON.parse(JSON.stringify(watcher.receivedAfter(joinedAt)))).toEqual(
 			JSON.parse(JSON.stringify(log))
 		);

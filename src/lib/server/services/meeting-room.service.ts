@@ -7,6 +7,7 @@ import type { MeetingRules, RecordedFact } from '../../domain/meeting/meeting-ev
 import { initialMeetingState, MeetingStatus, type MeetingState } from '../../domain/meeting/meeting-state';
 import { toWeightCents, type RosterEntry } from '../../domain/meeting/roster';
 import type { MeetingEvent, NewMeetingEvent } from '../../domain/log/meeting-event';
+import type { PublishedSecretBallot } from '../../domain/voting/motion';
 import { fail, ok, type Result } from '../../domain/result';
 import type { ErrorCode } from '../../protocol/errors';
 import { councilRepository } from '../repositories/council.repository';
@@ -380,6 +381,26 @@ export function meetingRoomService(deps: ServiceDeps) {
 				r.queue.push({ actor: actor.value, commandId, command, resolve, reject });
 				scheduleDrain(r);
 			});
+		},
+
+		/**
+		 * A closed vote's published ballots: receipt tags with choices (secret votes; empty for open
+		 * ones, whose ballots are named in the state). Served apart from the live facts (see
+		 * receiptsPath in fact-packing.ts).
+		 */
+		async publishedBallots(
+			userId: string,
+			meetingId: string,
+			motionId: string
+		): Promise<Result<{ councilId: string; receipts: PublishedSecretBallot[] }, MeetingRoomError>> {
+			const r = await room(meetingId);
+			if (!r) return fail('not-found', 'No such meeting.');
+			const actor = await actorIn(userId, r.councilId);
+			if (!actor.ok) return actor;
+			await serialise(r, () => catchUp(r));
+			const outcome = r.state.motions.find((m) => m.id === motionId)?.outcome;
+			if (!outcome) return fail('not-found', 'No vote on that motion has closed.');
+			return ok({ councilId: r.councilId, receipts: outcome.receipts });
 		},
 
 		/** Called once per appended batch, in log order, with the facts everyone in the room should hear. */
