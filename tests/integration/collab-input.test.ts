@@ -190,6 +190,34 @@ describe('bad input on a document connection', () => {
 		await bothRoomsStillWork(rooms);
 	});
 
+	it('[collab:input] a document stops at 32 MiB: the update past it is closed with 4413 and not stored', async () => {
+		const rooms = await twoRooms();
+		const room = `council/${rooms.target.council.id}`;
+		const ws = await raw(room, rooms.cookie);
+		const closed = closeOf(ws);
+		// 17 updates of 1.9 MB fit under 32 MiB (33,554,432 bytes) with the pad's text; an 18th does not.
+		const updates = editsOf(
+			...Array.from({ length: 18 }, (_, i) => String.fromCharCode(97 + i).repeat(1_900_000))
+		);
+		for (const u of updates) ws.send(updateMessage(u));
+		expect(await closed).toEqual({ code: 4413, reason: 'document-too-large' });
+		const reader = await pad(room, rooms.target.members[0]!.userId);
+		await reader.synced;
+		const text = reader.text.toString();
+		expect(text.length).toBe(17 * 1_900_000 + '停车收费方案：每月 150 元'.length);
+		expect(text).not.toContain('r');
+		// Small edits still fit, and both the live document and the stored one keep them.
+		rooms.writer.text.insert(0, '【续】');
+		await whenDoc(reader.doc, () => reader.text.toString().startsWith('【续】'));
+		let stored = await storedText(room);
+		for (let i = 0; i < 50 && !stored.startsWith('【续】'); i++) {
+			await new Promise((resolve) => setTimeout(resolve, 100));
+			stored = await storedText(room);
+		}
+		expect(stored.length).toBe(text.length + 3);
+		expect(stored.startsWith('【续】')).toBe(true);
+	}, 120_000);
+
 	it('[collab:input] a frame above the 4 MiB websocket limit is closed with 1009', async () => {
 		const rooms = await twoRooms();
 		const ws = await raw(`council/${rooms.target.council.id}`, rooms.cookie);
