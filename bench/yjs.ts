@@ -1,11 +1,10 @@
-import { fork } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
-import WebSocket from 'ws';
 import * as Y from 'yjs';
-import { WebsocketProvider } from 'y-websocket';
-import { option, percentile } from './common';
-import type { YjsFromServer, YjsToServer } from './yjs-messages';
+import { option, percentile, requestChild } from './common';
+import { connectEditor, synced } from './yjs-client';
+import type { YjsFromEditors, YjsFromServer, YjsToEditors, YjsToServer } from './yjs-messages';
 
 /**
  * Shared-document bench: `editors` real y-websocket providers type into one document, each
@@ -21,10 +20,12 @@ import type { YjsFromServer, YjsToServer } from './yjs-messages';
  * `yjs_load` is the time from connecting to a synced 1 MB document that has to be read from the
  * database first.
  *
- * Processes: the server (either kind) runs in a child process, the editors all here, so that send
- * and receipt times come from one clock and each side gets a core of the 2-core machine.
+ * Processes: the server (either kind) runs in a child process and the editors in `processes`
+ * others (bench/yjs-editors.ts), as real editors are on machines of their own: 50 editors applying
+ * each other's edits keep one process busy by themselves. Send and arrival times are epoch
+ * milliseconds, which processes on one machine share.
  * Options: --editors 50  --rate 5  --seconds 15 (or YJS_BENCH_SECONDS; 15 keeps `npm run bench`
- * within a few minutes, 30 is the longer run)
+ * within a few minutes, 30 is the longer run)  --processes 2 (editor processes)
  */
 
 const editors = Math.max(2, Number.parseInt(option('editors', '50'), 10) || 50);
@@ -35,14 +36,10 @@ const seconds = Math.max(
 );
 /** Typing before the measured part, not counted: JIT and first-use paths on both sides. */
 const WARMUP_MS = 3_000;
+const processes = Math.max(1, Math.min(editors, Number.parseInt(option('processes', '2'), 10) || 2));
 const SETTLE_TIMEOUT_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 60_000;
 const TIME_LIMIT_MS = 5 * 60_000;
-
-interface Editor {
-	doc: Y.Doc;
-	provider: WebsocketProvider;
-}
 
 interface Run {
 	latencies: number[];
@@ -69,88 +66,64 @@ function startServer(kind: 'yishi' | 'reference') {
 	return { child, next, tell };
 }
 
-function connect(url: string, room: string, cookie: string): Editor {
-	const headers = cookie ? { cookie } : {};
-	class CookieWebSocket extends WebSocket {
-		constructor(address: string, protocols?: string | string[]) {
-			super(address, protocols, { headers });
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const epochNow = () => performance.timeOrigin + performance.now();
+
+/** The editors' processes, each with its share of the cookies, connected and synced. */
+async function startEditors(url: string, room: string, cookies: string[]) {
+	const per = Math.ceil(cookies.length / processes);
+	const children: ChildProcess[] = [];
+	for (let first = 0; first < cookies.length; first += per) {
+		const child = fork(fileURLToPath(new URL('./yjs-editors.ts', import.meta.url)), [], {
+			stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+			serialization: 'advanced'
+		});
+		children.push(child);
+		const message: YjsToEditors = {
+			type: 'connect',
+			url,
+			room,
+			cookies: cookies.slice(first, first + per),
+			first
+		};
+		await ask(child, message, 'connected');
+	}
+	return children;
+}
+
+function ask<T extends YjsFromEditors['type']>(child: ChildProcess, message: YjsToEditors, answer: T) {
+	return requestChild<YjsFromEditors, T>(child, message, answer, TIME_LIMIT_MS);
+}
+
+/** Runs the typing workload in every editor process; latencies of every edit at every other editor. */
+async function type(
+	children: ChildProcess[]
+): Promise<Omit<Run, 'lost'> & { sentClocks: Map<number, number> }> {
+	const measureFrom = epochNow() + 500 + WARMUP_MS;
+	const message: YjsToEditors = {
+		type: 'type',
+		rate,
+		editorsInAll: editors,
+		measureFrom,
+		end: measureFrom + seconds * 1000
+	};
+	const typed = await Promise.all(children.map((c) => ask(c, message, 'typed')));
+	const sentAt = new Map<string, number>();
+	for (const t of typed) for (const [client, clock, at] of t.sent) sentAt.set(`${client}:${clock}`, at);
+	const latencies: number[] = [];
+	for (const t of typed) {
+		for (const [client, from, to, at] of t.arrived) {
+			for (let k = from; k < to; k++) {
+				const sent = sentAt.get(`${client}:${k}`);
+				if (sent !== undefined) latencies.push(at - sent);
+			}
 		}
 	}
-	const doc = new Y.Doc();
-	const provider = new WebsocketProvider(`${url.replace(/^http/, 'ws')}/collab`, room, doc, {
-		WebSocketPolyfill: CookieWebSocket as unknown as typeof globalThis.WebSocket,
-		disableBc: true
-	});
-	return { doc, provider };
-}
-
-function synced(editor: Editor, timeoutMs: number): Promise<void> {
-	if (editor.provider.synced) return Promise.resolve();
-	return new Promise((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error('an editor did not sync in time')), timeoutMs);
-		editor.provider.once('sync', () => {
-			clearTimeout(timer);
-			resolve();
-		});
-	});
-}
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** Runs the typing workload on connected editors; latencies of every edit at every other editor. */
-async function type(all: Editor[]): Promise<Omit<Run, 'lost'> & { sentClocks: Map<number, number> }> {
-	/** Per sender clientID: send time of the edit starting at each clock. */
-	const sentAt = new Map<number, Map<number, number>>();
-	const latencies: number[] = [];
-	for (const e of all) sentAt.set(e.doc.clientID, new Map());
-
-	for (const receiver of all) {
-		/** Per sender: the first clock this receiver has not seen yet. */
-		const seen = new Map<number, number>();
-		// afterTransaction already knows which clients' clocks moved: no second decoding of the update.
-		receiver.doc.on('afterTransaction', (tr: Y.Transaction) => {
-			if (tr.origin !== receiver.provider) return;
-			const now = performance.now();
-			for (const [client, clock] of tr.afterState) {
-				const times = sentAt.get(client);
-				if (!times || client === receiver.doc.clientID) continue;
-				for (let k = seen.get(client) ?? 0; k < clock; k++) {
-					const t = times.get(k);
-					if (t !== undefined) latencies.push(now - t);
-				}
-				seen.set(client, Math.max(seen.get(client) ?? 0, clock));
-			}
-		});
-	}
-
-	let updates = 0;
-	const interval = 1000 / rate;
-	const measureFrom = performance.now() + WARMUP_MS;
-	const end = measureFrom + seconds * 1000;
-	await Promise.all(
-		all.map(async (editor, i) => {
-			// Staggered starts: the editors do not all type in the same millisecond.
-			await sleep((interval * i) / all.length);
-			const text = editor.doc.getText('pad');
-			const times = sentAt.get(editor.doc.clientID)!;
-			let due = performance.now();
-			while (due < end) {
-				const clock = Y.getState(editor.doc.store, editor.doc.clientID);
-				const at = Math.floor(Math.random() * (text.length + 1));
-				const now = performance.now();
-				if (now >= measureFrom) {
-					times.set(clock, now);
-					updates++;
-				}
-				text.insert(at, String.fromCharCode(0x4e00 + ((i * 31 + updates) % 2000)));
-				// A tick missed under load is skipped, not made up for in a burst.
-				due = Math.max(due + interval, performance.now());
-				await sleep(Math.max(0, due - performance.now()));
-			}
-		})
-	);
-	const sentClocks = new Map(all.map((e) => [e.doc.clientID, Y.getState(e.doc.store, e.doc.clientID)]));
-	return { latencies, updates, sentClocks };
+	return {
+		latencies,
+		updates: typed.reduce((n, t) => n + t.updates, 0),
+		sentClocks: new Map(typed.flatMap((t) => t.clocks))
+	};
 }
 
 /** Edits of `sentClocks` (one per clock, warm-up included) missing from a document's state. */
@@ -160,10 +133,14 @@ function missing(state: Map<number, number>, sentClocks: Map<number, number>): n
 	return lost;
 }
 
-async function settle(all: Editor[], sentClocks: Map<number, number>): Promise<void> {
+/** Every editor's state and text once all have every edit (or the time is up). */
+async function settle(children: ChildProcess[], sentClocks: Map<number, number>) {
 	const deadline = performance.now() + SETTLE_TIMEOUT_MS;
-	while (performance.now() < deadline) {
-		if (all.every((e) => missing(Y.decodeStateVector(Y.encodeStateVector(e.doc)), sentClocks) === 0)) return;
+	for (;;) {
+		const reports = await Promise.all(children.map((c) => ask(c, { type: 'report' }, 'report')));
+		const all = reports.flatMap((r) => r.editors);
+		const done = all.every((e) => missing(new Map(e.state), sentClocks) === 0);
+		if (done || performance.now() > deadline) return all;
 		await sleep(100);
 	}
 }
@@ -171,22 +148,15 @@ async function settle(all: Editor[], sentClocks: Map<number, number>): Promise<v
 async function run(kind: 'yishi' | 'reference'): Promise<Run & { load?: { bytes: number; ms: number } }> {
 	const server = startServer(kind);
 	const ready = await server.next('ready');
-	const all: Editor[] = [];
+	let children: ChildProcess[] = [];
 	try {
-		for (let i = 0; i < editors; i += 25) {
-			const batch = ready.cookies.slice(i, i + 25).map((cookie) => connect(ready.url, ready.room, cookie));
-			all.push(...batch);
-			await Promise.all(batch.map((e) => synced(e, CONNECT_TIMEOUT_MS)));
-		}
+		children = await startEditors(ready.url, ready.room, ready.cookies);
 		await sleep(500);
-		const typed = await type(all);
-		await settle(all, typed.sentClocks);
+		const typed = await type(children);
+		const finals = await settle(children, typed.sentClocks);
 		let lost = 0;
-		for (const e of all) {
-			lost += missing(Y.decodeStateVector(Y.encodeStateVector(e.doc)), typed.sentClocks);
-		}
-		const first = all[0]!.doc.getText('pad').toString();
-		if (all.some((e) => e.doc.getText('pad').toString() !== first)) lost += 1;
+		for (const e of finals) lost += missing(new Map(e.state), typed.sentClocks);
+		if (finals.some((e) => e.text !== finals[0]!.text)) lost += 1;
 
 		let load: { bytes: number; ms: number } | undefined;
 		if (kind === 'yishi') {
@@ -204,7 +174,7 @@ async function run(kind: 'yishi' | 'reference'): Promise<Run & { load?: { bytes:
 
 			if (ready.largeRoom) {
 				const t0 = performance.now();
-				const reader = connect(ready.url, ready.largeRoom, ready.cookies[0]!);
+				const reader = connectEditor(ready.url, ready.largeRoom, ready.cookies[0]!);
 				await synced(reader, CONNECT_TIMEOUT_MS);
 				load = { bytes: ready.largeBytes, ms: performance.now() - t0 };
 				if (Buffer.byteLength(reader.doc.getText('pad').toString()) < 1024 * 1024) lost += 1;
@@ -213,15 +183,19 @@ async function run(kind: 'yishi' | 'reference'): Promise<Run & { load?: { bytes:
 		}
 		return { latencies: typed.latencies.sort((a, b) => a - b), updates: typed.updates, lost, load };
 	} finally {
-		for (const e of all) e.provider.destroy();
+		await Promise.all(
+			children.map((c) => {
+				const exited = new Promise((resolve) => c.once('exit', resolve));
+				c.send({ type: 'exit' } satisfies YjsToEditors);
+				return exited;
+			})
+		);
 		server.tell({ type: 'close' });
 		await new Promise((resolve) => server.child.once('exit', resolve));
 	}
 }
 
 async function main() {
-	// Every provider listens for this process's exit (to withdraw its presence).
-	process.setMaxListeners(editors * 2 + 10);
 	const limit = setTimeout(() => {
 		console.error(`yjs bench: stopped after the ${TIME_LIMIT_MS / 1000} s limit`);
 		process.exit(1);
