@@ -413,6 +413,27 @@ describe('catching up', () => {
 	});
 });
 
+describe('memory', () => {
+	it('[meeting:evict] an idle meeting is let go and read back from the log, live clients none the wiser', async () => {
+		const m = await seedMeeting(t, ['member']);
+		const moderator = await clientFor(m.moderator.userId, m.meetingId);
+		await moderator.joined();
+		await moderator.run(agendaItem('议题一'));
+		await moderator.run(OPEN);
+		const before = await moderator.state();
+
+		const rooms = server.ctx.services.meetingRooms;
+		expect(await rooms.evictIdle(60 * 60_000)).toBe(0);
+		expect(await rooms.evictIdle(0)).toBeGreaterThan(0);
+		// A command reads the meeting back first, so its facts continue the record where it stopped.
+		const next = await moderator.run(NEXT);
+		expect(seqs(next)).toEqual([before.seq + 1]);
+		await moderator.waitForSeq(before.seq + 1);
+		expect(await moderator.state()).toStrictEqual(folded(before, next));
+		expect(seqs(await logOf(m.meetingId))).toEqual(range(1, before.seq + 1));
+	});
+});
+
 describe('quorum', () => {
 	it('[meeting:quorum] crossing a majority of voting members records quorum:reached, falling below it quorum:lost, and every client hears both', async () => {
 		// Voters: the moderator and three members (4; a majority is 3). Clerk and observer do not count.

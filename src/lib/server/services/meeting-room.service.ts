@@ -33,6 +33,8 @@ interface Room {
 	/** Commands waiting to be decided; whatever has gathered is decided and appended together. */
 	queue: Pending[];
 	drainScheduled: boolean;
+	/** When a command or join last asked for this meeting (this process's clock). */
+	lastUsed: number;
 }
 
 interface Pending {
@@ -76,6 +78,12 @@ const MAX_REMEMBERED_ACTORS = 50_000;
 /** Most commands decided and appended in one transaction (group commit). */
 const MAX_BATCH = 1_000;
 const CATCH_UP_LIMIT = 2_000;
+/**
+ * A meeting nobody has asked for this long is let go from memory; the next join or command reads
+ * it back from the log. Letting go mid-command is safe: the log decides, as between instances.
+ */
+const IDLE_ROOM_MS = 30 * 60_000;
+const SWEEP_EVERY_MS = 60_000;
 
 export const toFact = (e: MeetingEvent): RecordedFact =>
 	({
@@ -106,13 +114,37 @@ export function meetingRoomService(deps: ServiceDeps) {
 			state: initialMeetingState,
 			tail: Promise.resolve(),
 			queue: [],
-			drainScheduled: false
+			drainScheduled: false,
+			lastUsed: Date.now()
 		};
 		await catchUp(room);
 		return room;
 	}
 
+	let lastSweep = Date.now();
+	/** Lets go of every meeting idle for `idleMs`; how many it let go. */
+	async function evictIdle(idleMs: number): Promise<number> {
+		const now = Date.now();
+		lastSweep = now;
+		let evicted = 0;
+		for (const [meetingId, loading] of [...rooms]) {
+			const r = await loading.catch(() => null);
+			if (r && now - r.lastUsed >= idleMs && r.queue.length === 0 && rooms.get(meetingId) === loading) {
+				rooms.delete(meetingId);
+				evicted++;
+			}
+		}
+		return evicted;
+	}
+
 	async function room(meetingId: string): Promise<Room | null> {
+		if (Date.now() - lastSweep > SWEEP_EVERY_MS) void evictIdle(IDLE_ROOM_MS);
+		const r = await loadRoom(meetingId);
+		if (r) r.lastUsed = Date.now();
+		return r;
+	}
+
+	function loadRoom(meetingId: string): Promise<Room | null> {
 		let loading = rooms.get(meetingId);
 		if (!loading) {
 			loading = open(meetingId);
@@ -402,6 +434,9 @@ export function meetingRoomService(deps: ServiceDeps) {
 			if (!outcome) return fail('not-found', 'No vote on that motion has closed.');
 			return ok({ councilId: r.councilId, receipts: outcome.receipts });
 		},
+
+		/** Lets go of meetings idle for `idleMs` (done every minute for 30 minutes' idleness). */
+		evictIdle,
 
 		/** Called once per appended batch, in log order, with the facts everyone in the room should hear. */
 		onFacts(listener: FactsListener): () => void {
