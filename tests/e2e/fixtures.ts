@@ -1,7 +1,7 @@
 import { closeSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Browser, type Page } from '@playwright/test';
 import {
 	E2E_CLAIMS_DIR,
 	E2E_PEOPLE,
@@ -147,4 +147,26 @@ export async function expectNoSeriousA11yViolations(
 		})
 		.join('\n');
 	expect(blocking, `Accessibility violations on ${page.url()}:\n${report}`).toEqual([]);
+}
+
+/** A landmark region by its exact accessible name. */
+export const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
+
+/** Collects any uncaught error in the page (a broken build or a client bug), for the test to check. */
+export function watchErrors(page: Page, errors: string[]) {
+	page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
+}
+
+/** Another browser (its own cookies) signed in as `person`, in `locale`. */
+export async function signedInPage(
+	browser: Browser,
+	e2e: E2EState,
+	signInAs: (page: Page, person: E2EPerson) => Promise<unknown>,
+	person: E2EPerson,
+	locale = 'zh-CN'
+): Promise<Page> {
+	const context = await browser.newContext({ locale, baseURL: e2e.baseURL });
+	const page = await context.newPage();
+	await signInAs(page, person);
+	return page;
 }

@@ -1,6 +1,5 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, test, type E2EPerson } from './fixtures';
-import type { E2EState } from './state';
+import type { Page } from '@playwright/test';
+import { expect, expectNoSeriousA11yViolations, region, signedInPage, test, watchErrors } from './fixtures';
 
 test.use({ locale: 'zh-CN' });
 
@@ -77,31 +76,11 @@ const WORDS = {
 
 type Words = (typeof WORDS)[keyof typeof WORDS];
 
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 /** The meeting's status badge, inside the live-link status line of the room and the projector. */
 const statusBadge = (page: Page, text: string) => page.getByRole('status').getByText(text, { exact: true });
 /** The agenda item under way in the meeting room (the projector shows it under 当前议题 instead). */
 const currentAgendaItem = (page: Page, w: Words) =>
 	region(page, w.agenda).getByRole('listitem').and(page.locator('[aria-current="step"]'));
-
-/** Fails the test on any uncaught error in the page (a broken build or a client bug). */
-function watchErrors(page: Page, errors: string[]) {
-	page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-}
-
-/** A second browser (its own cookies) signed in as `person`. */
-async function signedInBrowser(
-	browser: Browser,
-	e2e: E2EState,
-	signInAs: (page: Page, person: E2EPerson) => Promise<unknown>,
-	person: E2EPerson,
-	locale: string
-): Promise<Page> {
-	const context = await browser.newContext({ locale, baseURL: e2e.baseURL });
-	const page = await context.newPage();
-	await signInAs(page, person);
-	return page;
-}
 
 /** Waits until a meeting screen follows the meeting live, showing `status`. */
 async function expectLive(page: Page, w: Words, status: string) {
@@ -127,8 +106,8 @@ test.describe('running a meeting', () => {
 		// 王德福 chairs; 陈阿根 follows from home; 方小敏 puts the projector view on the wall.
 		const [, resident, projector] = await Promise.all([
 			signInAs(page, 'jinghuModerator'),
-			signedInBrowser(browser, e2e, signInAs, 'jinghuRemote', 'zh-CN'),
-			signedInBrowser(browser, e2e, signInAs, 'jinghuClerk', 'zh-CN')
+			signedInPage(browser, e2e, signInAs, 'jinghuRemote', 'zh-CN'),
+			signedInPage(browser, e2e, signInAs, 'jinghuClerk', 'zh-CN')
 		]);
 		for (const p of [page, resident, projector]) watchErrors(p, errors);
 		await Promise.all([page.goto(room), resident.goto(room), projector.goto(`${room}/projector`)]);
@@ -227,8 +206,8 @@ test.describe('running a meeting', () => {
 				await page.getByRole('button', { name: 'English' }).click();
 				await expect(page.getByRole('heading', { level: 1, name: 'Jinghu Elder Association' })).toBeVisible();
 			}),
-			signedInBrowser(browser, e2e, signInAs, 'jinghuRemote', 'en-GB'),
-			signedInBrowser(browser, e2e, signInAs, 'jinghuClerk', 'en-GB')
+			signedInPage(browser, e2e, signInAs, 'jinghuRemote', 'en-GB'),
+			signedInPage(browser, e2e, signInAs, 'jinghuClerk', 'en-GB')
 		]);
 		for (const p of [page, resident, projector]) watchErrors(p, errors);
 		await Promise.all([page.goto(room), resident.goto(room), projector.goto(`${room}/projector`)]);

@@ -1,6 +1,4 @@
-import type { Browser, Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, test, type E2EPerson } from './fixtures';
-import type { E2EState } from './state';
+import { expect, expectNoSeriousA11yViolations, signedInPage, test } from './fixtures';
 
 /** What the task screens say, in each language (src/lib/i18n/messages). */
 const WORDS = {
@@ -53,19 +51,6 @@ const WORDS = {
 		earlier: 'Put a height-limit sign at the compound gate'
 	}
 } as const;
-
-async function signedInPage(
-	browser: Browser,
-	e2e: E2EState,
-	signInAs: (page: Page, person: E2EPerson) => Promise<unknown>,
-	person: E2EPerson,
-	locale: string
-): Promise<Page> {
-	const context = await browser.newContext({ locale, baseURL: e2e.baseURL });
-	const page = await context.newPage();
-	await signInAs(page, person);
-	return page;
-}
 
 for (const lang of ['zh', 'en'] as const) {
 	const w = WORDS[lang];

@@ -1,5 +1,13 @@
 import type { Browser, Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, test, type E2EPerson } from './fixtures';
+import {
+	expect,
+	expectNoSeriousA11yViolations,
+	region,
+	signedInPage,
+	test,
+	watchErrors,
+	type E2EPerson
+} from './fixtures';
 import type { E2EState } from './state';
 
 test.use({ locale: 'zh-CN' });
@@ -7,24 +15,6 @@ test.use({ locale: 'zh-CN' });
 /** The parking-fee plan a 三无小区 puts to its residents when it brings in third-party management. */
 const PARKING_FEE =
 	'停车收费方案：引入第三方物业后，小区内地面停车位每月收费100元，收入用于道闸维护和保洁，每季度公示账目。';
-
-const region = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
-
-function watchErrors(page: Page, errors: string[]) {
-	page.on('pageerror', (error) => errors.push(`${page.url()}: ${error.message}`));
-}
-
-async function signedInBrowser(
-	browser: Browser,
-	e2e: E2EState,
-	signInAs: (page: Page, person: E2EPerson) => Promise<unknown>,
-	person: E2EPerson
-): Promise<Page> {
-	const context = await browser.newContext({ locale: 'zh-CN', baseURL: e2e.baseURL });
-	const page = await context.newPage();
-	await signInAs(page, person);
-	return page;
-}
 
 /**
  * 陈静 chairs the Pepsi residents' council in the room with 李明 and 王磊, who have no phones at
@@ -40,9 +30,9 @@ async function meetingWithQuorum(
 	const room = `/councils/${e2e.councils['pepsi-council']!.id}/meetings/${meetingId}`;
 	const [, liu, zhang, projector] = await Promise.all([
 		signInAs(page, 'moderator'),
-		signedInBrowser(browser, e2e, signInAs, 'member'),
-		signedInBrowser(browser, e2e, signInAs, 'secondMember'),
-		signedInBrowser(browser, e2e, signInAs, 'clerk')
+		signedInPage(browser, e2e, signInAs, 'member'),
+		signedInPage(browser, e2e, signInAs, 'secondMember'),
+		signedInPage(browser, e2e, signInAs, 'clerk')
 	]);
 	await Promise.all([page.goto(room), liu.goto(room), zhang.goto(room), projector.goto(`${room}/projector`)]);
 	for (const p of [page, liu, zhang, projector])
@@ -258,8 +248,8 @@ test.describe('voting', () => {
 
 		const room = `/councils/${councilId}/meetings/${freshMeeting('pepsi')}`;
 		const [liu, projector] = await Promise.all([
-			signedInBrowser(browser, e2e, signInAs, 'member'),
-			signedInBrowser(browser, e2e, signInAs, 'clerk')
+			signedInPage(browser, e2e, signInAs, 'member'),
+			signedInPage(browser, e2e, signInAs, 'clerk')
 		]);
 		for (const p of [page, liu, projector]) watchErrors(p, errors);
 		await Promise.all([page.goto(room), liu.goto(room), projector.goto(`${room}/projector`)]);
