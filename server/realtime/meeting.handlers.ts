@@ -1,4 +1,5 @@
-import { packFacts, snapshotForWire, withoutReceipts } from '../../src/lib/protocol/fact-packing';
+import { packFacts } from '../../src/lib/protocol/fact-packing';
+import { factsForWire, hiddenVotes, snapshotForWire } from '../../src/lib/protocol/wire-view';
 import { ClientEvents } from '../../src/lib/protocol/socket-events';
 import type { ErrorCode } from '../../src/lib/protocol/errors';
 import type { AppContext } from '../../src/lib/server/context';
@@ -16,8 +17,12 @@ const asError = (e: { code: ErrorCode; message: string }) => ({ code: e.code, me
  * as roster positions (see fact-packing.ts).
  */
 export function announceMeetingFacts(io: YishiIo, ctx: AppContext): () => void {
-	return ctx.services.meetingRooms.onFacts((meetingId, events, roster) => {
-		io.to(meetingRoom(meetingId)).emit('meeting:events', { meetingId, events: packFacts(events, roster) });
+	return ctx.services.meetingRooms.onFacts((meetingId, events, after) => {
+		const shown = factsForWire(events, hiddenVotes(after, 'live'));
+		io.to(meetingRoom(meetingId)).emit('meeting:events', {
+			meetingId,
+			events: packFacts(shown, after.roster)
+		});
 	});
 }
 
@@ -41,14 +46,14 @@ export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: A
 				await socket.leave(meetingRoom(meetingId));
 				return { ok: false, error: asError(joined.error) };
 			}
-			const { actor, seq, snapshot, events } = joined.value;
+			const { actor, seq, snapshot, events, state } = joined.value;
 			return {
 				ok: true,
 				value: {
 					actor,
 					seq,
 					snapshot: snapshot && snapshotForWire(snapshot),
-					events: events.map(withoutReceipts)
+					events: factsForWire(events, hiddenVotes(state, 'still-voting'))
 				}
 			};
 		})
@@ -64,7 +69,8 @@ export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: A
 				const done = await rooms.command(user.id, meetingId, commandId, command);
 				if (!done.ok) return { ok: false, error: asError(done.error) };
 				// The room hears new facts once per appended batch (see announceMeetingFacts).
-				return { ok: true, value: { events: done.value.events.map(withoutReceipts) } };
+				// The sender's own facts, choices included; only published ballots stay off the socket.
+				return { ok: true, value: { events: factsForWire(done.value.events) } };
 			}
 		)
 	);

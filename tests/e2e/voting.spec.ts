@@ -63,6 +63,22 @@ async function parkingFeeMotion(page: Page, zhang: Page) {
 	await expect(motions.getByText('已附议', { exact: true })).toBeVisible();
 }
 
+/** A fresh meeting with quorum and the seconded parking-fee motion on four screens, page errors collected. */
+async function parkingFeeVote(f: {
+	page: Page;
+	browser: Browser;
+	e2e: E2EState;
+	signInAs: (page: Page, person: E2EPerson) => Promise<unknown>;
+	freshMeeting: (meeting: 'pepsi') => string;
+}) {
+	const errors: string[] = [];
+	const { page } = f;
+	const screens = await meetingWithQuorum(page, f.browser, f.e2e, f.signInAs, f.freshMeeting('pepsi'));
+	for (const p of [page, screens.liu, screens.zhang, screens.projector]) watchErrors(p, errors);
+	await parkingFeeMotion(page, screens.zhang);
+	return { ...screens, errors };
+}
+
 test.describe('voting', () => {
 	test('[vote:open-ballot] the parking-fee vote: two residents vote from home, two in the room by roll call, carried on every screen', async ({
 		page,
@@ -72,16 +88,13 @@ test.describe('voting', () => {
 		freshMeeting
 	}) => {
 		test.setTimeout(120_000);
-		const errors: string[] = [];
-		const { liu, zhang, projector } = await meetingWithQuorum(
+		const { liu, zhang, projector, errors } = await parkingFeeVote({
 			page,
 			browser,
 			e2e,
 			signInAs,
-			freshMeeting('pepsi')
-		);
-		for (const p of [page, liu, zhang, projector]) watchErrors(p, errors);
-		await parkingFeeMotion(page, zhang);
+			freshMeeting
+		});
 
 		// The residents' council decides by a majority of those present, in an open (named) vote.
 		const motions = region(page, '动议与表决');
@@ -148,6 +161,45 @@ test.describe('voting', () => {
 		await Promise.all([liu, zhang, projector].map((p) => p.context().close()));
 	});
 
+	test('[vote:hidden-tally] an open vote with its tally hidden: nobody sees the count until the close, then the named list', async ({
+		page,
+		browser,
+		e2e,
+		signInAs,
+		freshMeeting
+	}) => {
+		test.setTimeout(120_000);
+		const { liu, zhang, projector, errors } = await parkingFeeVote({
+			page,
+			browser,
+			e2e,
+			signInAs,
+			freshMeeting
+		});
+		const motions = region(page, '动议与表决');
+		await motions.getByLabel('结束前不显示票数').check();
+		await motions.getByRole('button', { name: '开始表决', exact: true }).click();
+		await region(liu, '我的选票').getByRole('button', { name: '赞成', exact: true }).click();
+		await region(zhang, '我的选票').getByRole('button', { name: '反对', exact: true }).click();
+		// Each voter's own screen still says how they voted; nobody's shows a count.
+		await expect(region(liu, '我的选票')).toContainText('您已投票：赞成。');
+		for (const p of [page, liu, zhang, projector]) {
+			await expect(p.getByText('已投票 2 人，共 5 人可投票')).toBeVisible();
+			await expect(p.getByText(/目前票数/)).toHaveCount(0);
+		}
+		await motions.getByRole('button', { name: '结束表决', exact: true }).click();
+		for (const p of [page, liu, zhang, projector])
+			await expect(region(p, '表决结果：未通过')).toContainText('赞成 1 · 反对 1 · 弃权 0');
+		// The named list, which the live facts did not carry, arrives when opened.
+		await region(zhang, '动议与表决').locator('summary', { hasText: '公开的选票清单' }).click();
+		const published = region(zhang, '动议与表决').getByRole('table');
+		await expect(published.getByRole('row', { name: /刘建国 赞成 本人设备/ })).toBeVisible();
+		await expect(published.getByRole('row', { name: /张秀英 反对 本人设备/ })).toBeVisible();
+		await expectNoSeriousA11yViolations(zhang);
+		expect(errors).toEqual([]);
+		await Promise.all([liu, zhang, projector].map((p) => p.context().close()));
+	});
+
 	test('[vote:secret-ballot] the same vote by secret ballot with hands counted in the room; a voter checks their receipt', async ({
 		page,
 		browser,
@@ -156,16 +208,13 @@ test.describe('voting', () => {
 		freshMeeting
 	}) => {
 		test.setTimeout(120_000);
-		const errors: string[] = [];
-		const { liu, zhang, projector } = await meetingWithQuorum(
+		const { liu, zhang, projector, errors } = await parkingFeeVote({
 			page,
 			browser,
 			e2e,
 			signInAs,
-			freshMeeting('pepsi')
-		);
-		for (const p of [page, liu, zhang, projector]) watchErrors(p, errors);
-		await parkingFeeMotion(page, zhang);
+			freshMeeting
+		});
 
 		const motions = region(page, '动议与表决');
 		await motions.getByLabel('表决规则').selectOption({ label: '居民议事会：到会成员过半数同意' });

@@ -20,7 +20,7 @@ import {
 	type SeededMeeting
 } from '../helpers/meeting-client';
 import { toFact } from '../../src/lib/server/services/meeting-room.service';
-import { withoutReceipts } from '../../src/lib/protocol/fact-packing';
+import { factsForWire } from '../../src/lib/protocol/wire-view';
 import { fromContext, servicesOver, type Seedable, type SeededMember } from '../helpers/seed';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 import { cast, newReceipt, propose, run, seedLargeCouncil } from '../helpers/voting';
@@ -52,7 +52,17 @@ interface Room extends SeededMeeting {
 	as: (who: { userId: string }, command: MeetingCommand) => Promise<RecordedFact[]>;
 	refusal: (who: { userId: string }, command: MeetingCommand) => Promise<string>;
 	motion: (id: string) => Promise<Motion>;
+	/** A socket client of `who` on the meeting, joined (closed after the test). */
+	client: (who: { userId: string }) => Promise<MeetingClient>;
 }
+
+/** Connects `who` to the meeting over a socket and joins; closed after the test. */
+const joinedClient = (meetingId: string) => async (who: { userId: string }) => {
+	const client = await MeetingClient.as({ url: server.url, ctx: server.ctx, userId: who.userId, meetingId });
+	clients.push(client);
+	await client.joined();
+	return client;
+};
 
 /** A council of a moderator and `roles`, its meeting open on one decision item. */
 async function openMeeting(roles: Parameters<typeof seedMeeting>[1]): Promise<Room> {
@@ -78,7 +88,14 @@ async function openMeeting(roles: Parameters<typeof seedMeeting>[1]): Promise<Ro
 		if (!joined.ok || !joined.value.snapshot) throw new Error('join failed');
 		return joined.value.snapshot.motions.find((m) => m.id === id)!;
 	};
-	return { ...seeded, itemId: (item as { itemId: string }).itemId, as, refusal, motion };
+	return {
+		...seeded,
+		itemId: (item as { itemId: string }).itemId,
+		as,
+		refusal,
+		motion,
+		client: joinedClient(seeded.meetingId)
+	};
 }
 
 describe('motions and open votes', () => {
@@ -235,7 +252,8 @@ async function openMeetingOf(room: Room): Promise<Room> {
 		itemId: (item as { itemId: string }).itemId,
 		as,
 		refusal,
-		motion
+		motion,
+		client: joinedClient(meeting!.id)
 	};
 }
 
@@ -334,17 +352,7 @@ describe('secret ballots', () => {
 		const room = await openMeeting(['member', 'member', 'member', 'member']);
 		const voters = [room.moderator, ...room.members];
 		const watchers: MeetingClient[] = [];
-		for (const p of voters) {
-			const client = await MeetingClient.as({
-				url: server.url,
-				ctx: server.ctx,
-				userId: p.userId,
-				meetingId: room.meetingId
-			});
-			clients.push(client);
-			watchers.push(client);
-			await client.joined();
-		}
+		for (const p of voters) watchers.push(await room.client(p));
 		const acks: unknown[] = [];
 		for (const [i, p] of voters.entries()) {
 			acks.push(await watchers[i]!.command(checkIn(p.memberId)));
@@ -409,6 +417,48 @@ describe('secret ballots', () => {
 		const onScreen = (await watchers[3]!.state()).motions.find((m) => m.id === motionId)!;
 		expect(onScreen.outcome?.tally).toEqual(motion.outcome?.tally);
 		expect(onScreen.outcome?.receipts).toEqual([]);
+	});
+
+	it('an open vote with its tally hidden sends who voted, not what, until it closes', async () => {
+		const room = await openMeeting(['member', 'member', 'member']);
+		const [a, b, c] = room.members as [SeededMember, SeededMember, SeededMember];
+		const [ca, cb, watcher] = [await room.client(a), await room.client(b), await room.client(c)];
+		for (const p of [room.moderator, a, b, c]) await room.as(room.moderator, checkIn(p.memberId));
+		const motionId = randomUUID();
+		await room.as(a, propose(room.itemId, '夜间禁止货车进入小区', motionId));
+		await room.as(room.moderator, { type: 'vote:open', motionId, hideRunningTally: true });
+		const ownAck = await ca.command(cast(motionId, 'yes'));
+		await cb.run(cast(motionId, 'no'));
+		await watcher.waitForSeq((await eventLogRepository(t.sql).head(room.meetingId)).seq);
+
+		// The voter's own acknowledgement has its choice; nobody else's screen has anyone's.
+		expect(ownAck.ok && ownAck.value.events.map((f) => f.type)).toEqual(['ballot:cast']);
+		const voters = new Set([a.memberId, b.memberId, a.userId, b.userId]);
+		expect(linksVoterToChoice([watcher.wire, watcher.received], voters)).toEqual([]);
+		const during = (await watcher.state()).motions.find((m) => m.id === motionId)!.vote!;
+		expect(Object.keys(during.turnout).sort()).toEqual([a.memberId, b.memberId].sort());
+		expect(during.ballots).toEqual({});
+		const early = await server.ctx.services.meetingRooms.publishedBallots(c.userId, room.meetingId, motionId);
+		expect(!early.ok && early.error.code).toBe('not-found');
+
+		await room.as(room.moderator, { type: 'vote:close', motionId });
+		await watcher.waitForSeq((await eventLogRepository(t.sql).head(room.meetingId)).seq);
+		expect(linksVoterToChoice(watcher.wire, voters)).toEqual([]);
+		const published = await server.ctx.services.meetingRooms.publishedBallots(
+			c.userId,
+			room.meetingId,
+			motionId
+		);
+		expect(published.ok && published.value.ballots.map((x) => [x.voterId, x.choice]).sort()).toEqual(
+			[
+				[a.memberId, 'yes'],
+				[b.memberId, 'no']
+			].sort()
+		);
+		// Once closed, a screen that joins (or catches up) gets the named ballots with the rest.
+		const after = (await watcher.state()).motions.find((m) => m.id === motionId)!;
+		expect(Object.keys(after.vote!.ballots).sort()).toEqual([a.memberId, b.memberId].sort());
+		expect(after.outcome?.tally?.counts).toMatchObject({ yes: 1, no: 1 });
 	});
 
 	it('the secrecy check itself finds a link when there is one', () => {
@@ -516,9 +566,9 @@ describe('turnout on the wire', () => {
 		const head = await eventLogRepository(t.sql).head(big.meetingId);
 		await watcher.waitForSeq(head.seq);
 
-		const log = (await eventLogRepository(t.sql).readSince(big.meetingId, joinedAt, 100_000))
-			.map(toFact)
-			.map(withoutReceipts);
+		const log = factsForWire(
+			(await eventLogRepository(t.sql).readSince(big.meetingId, joinedAt, 100_000)).map(toFact)
+		);
 		expect(JSON.parse(JSON.stringify(watcher.receivedAfter(joinedAt)))).toEqual(
 			JSON.parse(JSON.stringify(log))
 		);

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RecordedFact } from '../domain/meeting/meeting-events';
 import type { RosterEntry } from '../domain/meeting/roster';
-import { packFacts, unpackFacts, withoutReceipts } from './fact-packing';
+import { packFacts, unpackFacts } from './fact-packing';
 
 const roster: RosterEntry[] = ['a', 'b', 'c', 'd', 'e'].map((id) => ({
 	memberId: `m-${id}`,
@@ -113,23 +113,5 @@ describe('turnout packing', () => {
 		);
 		expect(packFacts([opening, ...votes], roster)).toEqual([opening, ...votes]);
 		expect(unpackFacts(packFacts(votes, roster), [])).toBe(null);
-	});
-
-	it('sends a close without its published ballots, and leaves the record’s fact as it was', () => {
-		const receipts = [{ tag: 'ab'.repeat(32), choice: 'yes' as const, weightCents: 100, constituency: null }];
-		const close = {
-			type: 'vote:close',
-			seq: 7,
-			actorId: 'u-a',
-			occurredAt: '2026-12-15T01:30:00.000Z',
-			payload: { motionId: 'm1', result: 'carried', receipts }
-		} as unknown as RecordedFact;
-		const [sent] = packFacts([close], roster);
-		expect(sent).toMatchObject({
-			type: 'vote:close',
-			payload: { motionId: 'm1', result: 'carried', receipts: [] }
-		});
-		expect(withoutReceipts(close)).toEqual(sent);
-		expect((close as Extract<RecordedFact, { type: 'vote:close' }>).payload.receipts).toBe(receipts);
 	});
 });

@@ -1,32 +1,5 @@
 import type { RecordedFact } from '../domain/meeting/meeting-events';
-import type { MeetingState } from '../domain/meeting/meeting-state';
 import type { RosterEntry } from '../domain/meeting/roster';
-
-/**
- * A secret vote's published ballots (receipt tag and choice, one per voter) stay off the socket:
- * at close they would be 2,000 × 130 bytes to each of 2,000 screens, for a list that only a voter
- * checking a receipt opens. They are in the record and served by `receiptsPath`; `vote:close`
- * facts and snapshots cross the wire with `receipts: []`.
- */
-export const receiptsPath = (councilId: string, meetingId: string, motionId: string) =>
-	`/councils/${councilId}/meetings/${meetingId}/motions/${motionId}/receipts.json`;
-
-/** The fact as the socket carries it: a close without its published ballots (see receiptsPath). */
-export function withoutReceipts(f: RecordedFact): RecordedFact {
-	if (f.type !== 'vote:close' || f.payload.receipts.length === 0) return f;
-	return { ...f, payload: { ...f.payload, receipts: [] } };
-}
-
-/** The state as a joining screen receives it: every closed vote without its published ballots. */
-export function snapshotForWire(state: MeetingState): MeetingState {
-	if (!state.motions.some((m) => (m.outcome?.receipts.length ?? 0) > 0)) return state;
-	return {
-		...state,
-		motions: state.motions.map((m) =>
-			m.outcome && m.outcome.receipts.length > 0 ? { ...m, outcome: { ...m.outcome, receipts: [] } } : m
-		)
-	};
-}
 
 /**
  * Consecutive `ballot:turnout` facts of one motion, decided together, each a voter voting for
@@ -49,14 +22,10 @@ export type WireFact = RecordedFact | TurnoutRun;
 
 type Turnout = Extract<RecordedFact, { type: 'ballot:turnout' }>;
 
-/**
- * `facts` for the socket: each run of two or more self-cast turnout facts packed (see TurnoutRun),
- * closes without their published ballots (see receiptsPath).
- */
-export function packFacts(all: readonly RecordedFact[], roster: readonly RosterEntry[]): WireFact[] {
-	const facts = all.map(withoutReceipts);
+/** `facts` with each run of two or more self-cast turnout facts packed (see TurnoutRun). */
+export function packFacts(facts: readonly RecordedFact[], roster: readonly RosterEntry[]): WireFact[] {
 	// The roster the client unpacks with is the one it holds before these facts: only an opening changes it.
-	if (roster.length === 0 || facts.some((f) => f.type === 'meeting:open')) return facts;
+	if (roster.length === 0 || facts.some((f) => f.type === 'meeting:open')) return [...facts];
 	const position = new Map(roster.map((r, i) => [r.memberId, i]));
 	const out: WireFact[] = [];
 	let run: { facts: Turnout[]; voters: number[] } | null = null;
@@ -110,7 +79,7 @@ function selfCastPosition(
 	return at;
 }
 
-/** The facts again (closes without receipts); null when a run names a roster position the client does not have (it re-joins). */
+/** The facts again; null when a run names a roster position the client does not have (it re-joins). */
 export function unpackFacts(
 	wire: readonly WireFact[],
 	roster: readonly RosterEntry[]

@@ -7,7 +7,7 @@ import type { MeetingRules, RecordedFact } from '../../domain/meeting/meeting-ev
 import { initialMeetingState, MeetingStatus, type MeetingState } from '../../domain/meeting/meeting-state';
 import { toWeightCents, type RosterEntry } from '../../domain/meeting/roster';
 import type { MeetingEvent, NewMeetingEvent } from '../../domain/log/meeting-event';
-import type { PublishedSecretBallot } from '../../domain/voting/motion';
+import type { OpenBallot, PublishedSecretBallot } from '../../domain/voting/motion';
 import { fail, ok, type Result } from '../../domain/result';
 import type { ErrorCode } from '../../protocol/errors';
 import { councilRepository } from '../repositories/council.repository';
@@ -45,12 +45,8 @@ interface Pending {
 	reject: (error: unknown) => void;
 }
 
-/** `roster` is the meeting's roster after the facts (the one every screen holds once it has them). */
-export type FactsListener = (
-	meetingId: string,
-	facts: readonly RecordedFact[],
-	roster: readonly RosterEntry[]
-) => void;
+/** `after` is the meeting's state after the facts. */
+export type FactsListener = (meetingId: string, facts: readonly RecordedFact[], after: MeetingState) => void;
 
 export interface JoinAnswer {
 	councilId: string;
@@ -59,6 +55,8 @@ export interface JoinAnswer {
 	snapshot: MeetingState | null;
 	events: RecordedFact[];
 	seq: number;
+	/** The meeting's state at `seq` (whether or not the client is sent it). */
+	state: MeetingState;
 }
 
 export interface CommandAnswer {
@@ -362,7 +360,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 			for (const [p, a] of answers) p.resolve(a);
 			// Acknowledgements first: the broadcast of a large batch to a large room takes a while, and
 			// the senders are waiting. setImmediate keeps batches' broadcasts in log order.
-			const { roster: after } = r.state;
+			const after = r.state;
 			if (stored.length > 0)
 				setImmediate(() => listeners.forEach((listener) => listener(r.meetingId, stored, after)));
 			return;
@@ -389,7 +387,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 			const actor = await actorIn(userId, r.councilId);
 			if (!actor.ok) return actor;
 			await serialise(r, () => catchUp(r));
-			const base = { councilId: r.councilId, actor: actor.value, seq: r.state.seq };
+			const base = { councilId: r.councilId, actor: actor.value, seq: r.state.seq, state: r.state };
 			if (since !== undefined && since <= r.state.seq && r.state.seq - since <= CATCH_UP_LIMIT) {
 				const events = (await log.readSince(meetingId, since, CATCH_UP_LIMIT)).map(toFact);
 				return ok({ ...base, snapshot: null, events: events.filter((e) => e.seq <= base.seq) });
@@ -416,23 +414,28 @@ export function meetingRoomService(deps: ServiceDeps) {
 		},
 
 		/**
-		 * A closed vote's published ballots: receipt tags with choices (secret votes; empty for open
-		 * ones, whose ballots are named in the state). Served apart from the live facts (see
-		 * receiptsPath in fact-packing.ts).
+		 * A closed vote's published ballots: receipt tags with choices for a secret vote, named ballots
+		 * for an open one. Served apart from the live facts (see wire-view.ts).
 		 */
 		async publishedBallots(
 			userId: string,
 			meetingId: string,
 			motionId: string
-		): Promise<Result<{ councilId: string; receipts: PublishedSecretBallot[] }, MeetingRoomError>> {
+		): Promise<
+			Result<
+				{ councilId: string; receipts: PublishedSecretBallot[]; ballots: OpenBallot[] },
+				MeetingRoomError
+			>
+		> {
 			const r = await room(meetingId);
 			if (!r) return fail('not-found', 'No such meeting.');
 			const actor = await actorIn(userId, r.councilId);
 			if (!actor.ok) return actor;
 			await serialise(r, () => catchUp(r));
-			const outcome = r.state.motions.find((m) => m.id === motionId)?.outcome;
-			if (!outcome) return fail('not-found', 'No vote on that motion has closed.');
-			return ok({ councilId: r.councilId, receipts: outcome.receipts });
+			const motion = r.state.motions.find((m) => m.id === motionId);
+			if (!motion?.outcome || !motion.vote) return fail('not-found', 'No vote on that motion has closed.');
+			const ballots = Object.values(motion.vote.ballots);
+			return ok({ councilId: r.councilId, receipts: motion.outcome.receipts, ballots });
 		},
 
 		/** Lets go of meetings idle for `idleMs` (done every minute for 30 minutes' idleness). */

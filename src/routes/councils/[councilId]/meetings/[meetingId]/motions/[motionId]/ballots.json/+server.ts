@@ -4,8 +4,9 @@ import { failPage, requireUser, requireUuid } from '$lib/server/web/guards';
 import type { RequestHandler } from './$types';
 
 /**
- * A closed secret vote's published ballots, `[{ tag, choice, weightCents, constituency }]` sorted
- * by tag, for the members of the council: each voter finds their receipt's tag, anyone recounts.
+ * A closed vote's published ballots for the members of the council: `receipts` (secret votes:
+ * `{ tag, choice, weightCents, constituency }` sorted by tag, so each voter finds their receipt's
+ * tag and anyone recounts) and `ballots` (open votes: who voted what, and how).
  */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
@@ -15,7 +16,8 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 		params.motionId
 	);
 	if (!published.ok) failPage(published.error);
-	if (published.value.councilId !== params.councilId) error(404, { message: 'Not found', code: 'not-found' });
+	const { councilId, receipts, ballots } = published.value;
+	if (councilId !== params.councilId) error(404, { message: 'Not found', code: 'not-found' });
 	// A closed vote's ballots never change.
-	return json(published.value.receipts, { headers: { 'cache-control': 'private, max-age=3600' } });
+	return json({ receipts, ballots }, { headers: { 'cache-control': 'private, max-age=3600' } });
 };
