@@ -90,7 +90,11 @@ export function attendanceRecord(
 		const p = presence.get(r.memberId);
 		if (p) (p.mode === 'remote' ? attendance.remote : attendance.inPerson).push(person(r));
 		else if (proxies.has(r.memberId) && presence.has(proxies.get(r.memberId)!))
-			attendance.byProxy.push({ ...person(r), holder: name(heldBy.get(r.memberId)!) });
+			attendance.byProxy.push({
+				...person(r),
+				holder: name(heldBy.get(r.memberId)!),
+				holderId: heldBy.get(r.memberId)!
+			});
 		else if (isVotingRole(r.role)) attendance.absent.push(person(r));
 	}
 	return { attendance, quorumAtOpening, quorumChanges };

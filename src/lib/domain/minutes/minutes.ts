@@ -49,7 +49,8 @@ export interface MinutesPerson {
 export interface MinutesAttendance {
 	inPerson: MinutesPerson[];
 	remote: MinutesPerson[];
-	byProxy: (MinutesPerson & { holder: string })[];
+	/** `holderId` is absent from minutes generated before it was recorded. */
+	byProxy: (MinutesPerson & { holder: string; holderId?: string })[];
 	absent: MinutesPerson[];
 	lateArrivals: { name: string; at: string }[];
 	departures: { name: string; at: string }[];
@@ -80,8 +81,8 @@ export interface MinutesVote {
 	handCounted: boolean;
 	/** Who took part. For secret votes this is all that is known of any voter. */
 	turnout: string[];
-	/** Open votes only: who voted what (the last ballot of each voter). */
-	ballots: { voter: string; choice: string; via: CastVia; castBy: string | null }[];
+	/** Open votes only: who voted what (the last ballot of each voter); `voterId` as `holderId`. */
+	ballots: { voter: string; voterId?: string; choice: string; via: CastVia; castBy: string | null }[];
 	election: {
 		ballots: number;
 		candidates: { label: string; votes: number; elected: boolean }[];
@@ -99,6 +100,8 @@ export interface MinutesMotion {
 	text: string;
 	document: FrozenTextRef | null;
 	mover: string;
+	/** Absent from minutes generated before it was recorded. */
+	moverId?: string;
 	seconder: string | null;
 	status: MotionStatus;
 	proposedAt: string;

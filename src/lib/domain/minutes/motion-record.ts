@@ -25,6 +25,7 @@ export function motionRecord(
 		text: motion.text,
 		document: motion.document,
 		mover: name(motion.moverId),
+		moverId: motion.moverId,
 		seconder: motion.seconderId ? name(motion.seconderId) : null,
 		status: motion.status,
 		proposedAt: motion.proposedAt,
@@ -66,6 +67,7 @@ function voteRecord(motion: Motion, vote: VoteRun, outcome: VoteOutcome | null, 
 					.filter((b) => motion.recusals[b.voterId] === undefined)
 					.map((b) => ({
 						voter: name(b.voterId),
+						voterId: b.voterId,
 						choice: choiceText(motion, b.choice),
 						via: b.via,
 						castBy: b.castBy === b.voterId ? null : name(b.castBy)

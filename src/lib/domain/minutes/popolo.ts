@@ -75,16 +75,25 @@ export interface PopoloVoteEvent {
 	votes: { voter_id: string; option: string; role?: 'proxy' | 'roll call' }[];
 }
 
-const personId = (name: string) => `person:${name}`;
+/**
+ * A person by member id, so that two members of one name stay two people; minutes generated before
+ * the ids were recorded fall back to the name.
+ */
+const personId = (memberId: string | undefined, name: string) => `person:${memberId ?? name}`;
 
 export function toPopolo(minutes: Minutes): PopoloExport {
 	const org = `council:${minutes.header.councilName}`;
 	const event = `meeting:${minutes.meetingId}`;
-	const people = new Set<string>();
+	const people = new Map<string, string>();
+	const named = (memberId: string | undefined, name: string) => {
+		const id = personId(memberId, name);
+		people.set(id, name);
+		return id;
+	};
 	const a = minutes.attendance;
-	for (const p of [...a.inPerson, ...a.remote, ...a.byProxy, ...a.absent]) people.add(p.name);
+	for (const p of [...a.inPerson, ...a.remote, ...a.byProxy, ...a.absent]) named(p.memberId, p.name);
 	const allMotions = minutes.items.flatMap((i) => i.motions);
-	for (const m of allMotions) people.add(m.mover);
+	for (const m of allMotions) named(m.moverId, m.mover);
 
 	const motionId = (m: MinutesMotion) => `${event}/motion:${m.id}`;
 	const numbered = new Map(allMotions.map((m) => [m.number, m]));
@@ -96,7 +105,10 @@ export function toPopolo(minutes: Minutes): PopoloExport {
 			log_hash: minutes.logHead?.hash ?? null
 		},
 		organizations: [{ id: org, name: minutes.header.councilName, classification: 'council' }],
-		persons: [...people].sort().map((name) => ({ id: personId(name), name })),
+		persons: [...people]
+			// By name, then id, in code-unit order: the same on every machine, whatever its locale data.
+			.sort(([x, xName], [y, yName]) => (xName !== yName ? (xName < yName ? -1 : 1) : x < y ? -1 : 1))
+			.map(([id, name]) => ({ id, name })),
 		events: [
 			{
 				id: event,
@@ -122,14 +134,17 @@ export function toPopolo(minutes: Minutes): PopoloExport {
 					motion_ids: i.motions.map(motionId)
 				})),
 				attendees: [
-					...a.inPerson.map((p) => ({ person_id: personId(p.name), attendance: 'in-person' as const })),
-					...a.remote.map((p) => ({ person_id: personId(p.name), attendance: 'remote' as const })),
-					...a.byProxy.map((p) => ({
-						person_id: personId(p.name),
-						attendance: 'proxy' as const,
-						proxy_holder: personId(p.holder)
+					...a.inPerson.map((p) => ({
+						person_id: named(p.memberId, p.name),
+						attendance: 'in-person' as const
 					})),
-					...a.absent.map((p) => ({ person_id: personId(p.name), attendance: 'absent' as const }))
+					...a.remote.map((p) => ({ person_id: named(p.memberId, p.name), attendance: 'remote' as const })),
+					...a.byProxy.map((p) => ({
+						person_id: named(p.memberId, p.name),
+						attendance: 'proxy' as const,
+						proxy_holder: personId(p.holderId, p.holder)
+					})),
+					...a.absent.map((p) => ({ person_id: named(p.memberId, p.name), attendance: 'absent' as const }))
 				]
 			}
 		],
@@ -141,7 +156,7 @@ export function toPopolo(minutes: Minutes): PopoloExport {
 			amends: m.amends ? motionId(numbered.get(m.amends)!) : null,
 			text: m.text,
 			date: m.proposedAt,
-			creator_id: personId(m.mover),
+			creator_id: personId(m.moverId, m.mover),
 			seconder_name: m.seconder,
 			requirement: m.vote?.ruleId ?? null,
 			result:
@@ -209,7 +224,7 @@ function voteEvent(
 		votes: v.secret
 			? []
 			: v.ballots.map((b) => ({
-					voter_id: personId(b.voter),
+					voter_id: personId(b.voterId, b.voter),
 					option: b.choice,
 					...(b.via === 'proxy'
 						? { role: 'proxy' as const }
