@@ -68,12 +68,11 @@ export class MeetingClient {
 		socket.on('meeting:events', ({ meetingId, events }) => {
 			if (meetingId !== this.meetingId) return;
 			this.wire.push(...events);
-			const opening = events.find((f) => f.type === 'meeting:open');
 			const facts = unpackFacts(events, this.roster);
 			// Only before this client's join answer arrives (its snapshot holds these facts anyway).
 			if (!facts) return;
 			this.received.push(...facts);
-			if (opening?.type === 'meeting:open') this.roster = opening.payload.roster;
+			this.learnRoster(facts);
 			const top = this.highestSeq();
 			this.waiters = this.waiters.filter((w) => (w.seq <= top ? (w.resolve(), false) : true));
 		});
@@ -99,9 +98,14 @@ export class MeetingClient {
 			since === undefined ? { meetingId: this.meetingId } : { meetingId: this.meetingId, since };
 		const answer = await emitWithAck(this.socket, 'meeting:join', payload);
 		if (answer.ok && answer.value.snapshot) this.roster = answer.value.snapshot.roster;
-		const opening = answer.ok ? answer.value.events.find((f) => f.type === 'meeting:open') : undefined;
-		if (opening?.type === 'meeting:open') this.roster = opening.payload.roster;
+		if (answer.ok) this.learnRoster(answer.value.events);
 		return answer;
+	}
+
+	/** The roster a meeting's opening froze, if these facts hold the opening. */
+	private learnRoster(facts: readonly RecordedFact[]) {
+		const opening = facts.find((f) => f.type === 'meeting:open');
+		if (opening?.type === 'meeting:open') this.roster = opening.payload.roster;
 	}
 
 	/** Joins and insists on success; the snapshot is required unless `since` is given. */

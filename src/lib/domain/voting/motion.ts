@@ -59,7 +59,10 @@ export interface VoteRun {
 	openedAt: string;
 	secret: boolean;
 	allowChange: boolean;
-	/** Display only: an open vote's ballots are named, so hiding is against bandwagons, not for secrecy. */
+	/**
+	 * Until the close: an open vote's ballots are named, so hiding is against bandwagons, not for
+	 * secrecy; other screens are sent who voted, not what (src/lib/protocol/wire-view.ts).
+	 */
 	hideRunningTally: boolean;
 	ruleId: DecisionPresetId | 'custom';
 	rule: DecisionRule;
