@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { connect, type Client, type EventsPayload } from './common';
+import type { Socket } from 'socket.io-client';
+import { ACK_BASELINE_EVENT, connect, type Client, type EventsPayload } from './common';
 
 /**
  * The voters of the ballots bench, in their own process (forked by bench/ballots.ts): every voter
@@ -21,12 +22,14 @@ export type ToVoters =
 			watchers: number;
 	  }
 	| { type: 'cast'; motionId: string }
+	| { type: 'baseline'; motionId: string }
 	| { type: 'close'; motionId: string }
 	| { type: 'exit' };
 
 export type FromVoters =
 	| { type: 'connected' }
 	| { type: 'cast'; acks: number[]; refused: string[]; elapsedMs: number; acknowledged: number }
+	| { type: 'baseline'; acks: number[] }
 	| { type: 'closed'; resultMs: number[]; missing: number }
 	| { type: 'failed'; message: string };
 
@@ -64,18 +67,38 @@ async function connectAll(url: string, cookies: string[], joining = cookies.leng
 	return out;
 }
 
+const options = ['yes', 'no', 'abstain'] as const;
+const ballotCommand = (motionId: string, i: number) => ({
+	meetingId,
+	commandId: randomUUID(),
+	command: { type: 'ballot:cast' as const, motionId, choice: options[i % 3]!, receipt: receipt() }
+});
+
+/** The same burst of the same messages to the bench-only event that acknowledges at once. */
+async function baselineAll(motionId: string) {
+	const acks = await Promise.all(
+		voters.map(async (voter, i) => {
+			const s = voter as unknown as Socket; // an event outside the typed protocol
+			const payload = ballotCommand(motionId, i);
+			const started = performance.now();
+			const first = s.timeout(ACK_TIMEOUT_MS).emitWithAck(ACK_BASELINE_EVENT, payload);
+			const retry = s.timeout(ACK_TIMEOUT_MS).emitWithAck(ACK_BASELINE_EVENT, payload);
+			await first;
+			const took = performance.now() - started;
+			await retry;
+			return took;
+		})
+	);
+	send({ type: 'baseline', acks });
+}
+
 async function castAll(motionId: string) {
-	const options = ['yes', 'no', 'abstain'] as const;
 	const refused: string[] = [];
 	let acknowledged = 0;
 	const t0 = performance.now();
 	const acks = await Promise.all(
 		voters.map(async (s, i) => {
-			const payload = {
-				meetingId,
-				commandId: randomUUID(),
-				command: { type: 'ballot:cast' as const, motionId, choice: options[i % 3]!, receipt: receipt() }
-			};
+			const payload = ballotCommand(motionId, i);
 			const started = performance.now();
 			const first = s.timeout(ACK_TIMEOUT_MS).emitWithAck('meeting:command', payload);
 			const retry = s.timeout(ACK_TIMEOUT_MS).emitWithAck('meeting:command', payload);
@@ -131,6 +154,8 @@ process.on('message', (m: ToVoters) => {
 				return;
 			case 'cast':
 				return castAll(m.motionId);
+			case 'baseline':
+				return baselineAll(m.motionId);
 			case 'close':
 				return closeVote(m.motionId);
 			case 'exit':

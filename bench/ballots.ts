@@ -15,18 +15,22 @@ import { meetingRepository } from '../src/lib/server/repositories/meeting.reposi
 import { memberRepository } from '../src/lib/server/repositories/member.repository';
 import { userRepository } from '../src/lib/server/repositories/user.repository';
 import type { FromVoters, ToVoters } from './ballots-clients';
-import { option, percentile, requestChild } from './common';
+import type { Socket } from 'socket.io';
+import { ACK_BASELINE_EVENT, option, percentile, requestChild } from './common';
 
 /**
  * A vote of 2,000 connected voters who cast at once, each sending its ballot twice (a retry with
  * the same command id). One line per database:
  *
  *   ballots voters=2000 cast_per_s=… ack_p99_ms=… tally_after_close_ms=… lost=0 duplicated=0 db=server|pglite
+ *     baseline_ack_p99_ms=… ratio=…
  *
  * cast_per_s: acknowledged ballots over the time from the first send to the last acknowledgement;
  * ack_p99_ms: a ballot's send to its acknowledgement; tally_after_close_ms: the moderator's close
  * to the last client (of 2,001) receiving the result; lost: acknowledged ballots missing from the
- * record; duplicated: ballots recorded more than once. The vote is secret, so every ballot also
+ * record; duplicated: ballots recorded more than once; baseline_ack_p99_ms: the same burst from the
+ * same voters, before the vote, to a bench-only event acknowledged at once (socket.io's own cost);
+ * ratio: ack_p99_ms over it. The vote is secret, so every ballot also
  * goes through the ballot box. `db=server` runs on a fresh database of DATABASE_URL's server (only
  * when DATABASE_URL is set); `db=pglite` on the embedded default.
  * Voters run in a forked process (see bench/fanout.ts for why). Options: --voters 2000, and
@@ -91,6 +95,35 @@ async function seed(app: Yishi) {
 	};
 }
 
+interface BallotCommand {
+	meetingId: string;
+	commandId: string;
+	command: { motionId: string; choice: string; receipt: string };
+}
+
+/**
+ * The bench-only baseline: acknowledges at once with a fact of a ballot's size, what socket.io
+ * alone costs for the same burst on the same connections.
+ */
+function registerAckBaseline(app: Yishi) {
+	let seq = 0;
+	app.io.on('connection', (socket) => {
+		(socket as unknown as Socket).on(ACK_BASELINE_EVENT, (p: BallotCommand, ack?: (a: unknown) => void) => {
+			if (typeof ack !== 'function') return;
+			const voterId = socket.data.user?.id ?? p.commandId;
+			const payload = { motionId: p.command.motionId, voterId, castBy: voterId, via: 'remote' };
+			const fact = {
+				type: 'ballot:turnout',
+				payload,
+				seq: ++seq,
+				actorId: voterId,
+				occurredAt: new Date().toISOString()
+			};
+			ack({ ok: true, value: { events: [fact] } });
+		});
+	});
+}
+
 async function benchOn(db: 'server' | 'pglite', databaseUrl: string | null): Promise<string> {
 	const dataDir = mkdtempSync(join(tmpdir(), 'yishi-ballots-'));
 	const config = readConfig({
@@ -102,6 +135,7 @@ async function benchOn(db: 'server' | 'pglite', databaseUrl: string | null): Pro
 		...(databaseUrl ? { DATABASE_URL: databaseUrl } : {})
 	});
 	const app = await startYishi({ config });
+	registerAckBaseline(app);
 	const voters = fork(fileURLToPath(new URL('./ballots-clients.ts', import.meta.url)), [], {
 		stdio: ['ignore', 'inherit', 'inherit', 'ipc']
 	});
@@ -145,6 +179,7 @@ async function benchOn(db: 'server' | 'pglite', databaseUrl: string | null): Pro
 			},
 			'connected'
 		);
+		const baseline = await request(voters, { type: 'baseline', motionId }, 'baseline');
 		const cast = await request(voters, { type: 'cast', motionId }, 'cast');
 		const closed = await request(voters, { type: 'close', motionId }, 'closed');
 		const log = await eventLogRepository(app.ctx.db.sql).readSince(s.meetingId, 0, 1_000_000);
@@ -160,12 +195,18 @@ async function benchOn(db: 'server' | 'pglite', databaseUrl: string | null): Pro
 			turnout.length - distinct + Math.max(0, box!.n - distinct) + Math.max(0, counted - distinct);
 		if (cast.refused.length > 0) console.error(`ballots: refused ${cast.refused.slice(0, 5).join(', ')}…`);
 		if (closed.missing > 0) console.error(`ballots: ${closed.missing} clients never saw the result`);
-		const acks = [...cast.acks].sort((a, b) => a - b);
+		const p99 = (xs: number[]) =>
+			percentile(
+				[...xs].sort((a, b) => a - b),
+				99
+			);
+		const [ack99, base99] = [p99(cast.acks), p99(baseline.acks)];
 		const lastResult = Math.max(...closed.resultMs);
 		return (
 			`ballots voters=${voterCount} cast_per_s=${((cast.acknowledged / cast.elapsedMs) * 1000).toFixed(0)}` +
-			` ack_p99_ms=${percentile(acks, 99).toFixed(0)} tally_after_close_ms=${lastResult.toFixed(0)}` +
+			` ack_p99_ms=${ack99.toFixed(0)} tally_after_close_ms=${lastResult.toFixed(0)}` +
 			` lost=${lost} duplicated=${duplicated} db=${db}` +
+			` baseline_ack_p99_ms=${base99.toFixed(0)} ratio=${(ack99 / base99).toFixed(2)}` +
 			(watchers === voterCount ? '' : ` watchers=${watchers}`)
 		);
 	} finally {

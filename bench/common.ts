@@ -52,6 +52,13 @@ export function connect(url: string, cookie: string, timeoutMs: number): Promise
  */
 export const BASELINE_EVENT = 'bench:broadcast';
 
+/**
+ * The bench-only event the ballots bench registers for its baseline: the server acknowledges at
+ * once with a fact of a ballot's size, as the transport alone would (no session check, no
+ * deciding, no storing).
+ */
+export const ACK_BASELINE_EVENT = 'bench:ack';
+
 export interface EventsPayload {
 	meetingId: string;
 	events: WireFact[];

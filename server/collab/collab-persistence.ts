@@ -19,6 +19,12 @@ export const COMPACT_EVERY_MS = 30_000;
 export const MAX_DOCUMENT_BYTES = 32 * 1024 * 1024;
 /** Rows per insert statement: keeps the relay's id list well inside a notification's 8000 bytes. */
 const BATCH_ROWS = 200;
+/**
+ * And at most about this many bytes (a single larger update goes alone): a statement of tens of
+ * megabytes takes minutes to reach the embedded database (see migration 014), holding up every
+ * other query behind it.
+ */
+const BATCH_BYTES = 1024 * 1024;
 const BATCH_WINDOW_MS = 40;
 const RETRY_DELAYS_MS = [100, 500, 2_000];
 
@@ -135,7 +141,7 @@ export function postgresCollabPersistence(sql: Pool, log: Logger, options: Colla
 		// every statement runs on this thread, between the broadcasts to editors.
 		await new Promise((resolve) => setTimeout(resolve, BATCH_WINDOW_MS));
 		while (room.queue.length) {
-			const batch = room.queue.splice(0, BATCH_ROWS);
+			const batch = room.queue.splice(0, batchLength(room.queue));
 			const ids = await appendWithRetry(room, batch);
 			room.settled += batch.length;
 			const answered = room.waiters.filter((w) => w.upTo <= room.settled);
@@ -147,6 +153,16 @@ export function postgresCollabPersistence(sql: Pool, log: Logger, options: Colla
 			if (room.appendedSinceCompaction >= compactEveryUpdates) void compact(room);
 		}
 		room.draining = null;
+	}
+
+	/** How many of the waiting updates go in the next statement (see BATCH_BYTES). */
+	function batchLength(queue: readonly Uint8Array[]): number {
+		let bytes = 0;
+		for (let n = 0; n < Math.min(queue.length, BATCH_ROWS); n++) {
+			bytes += queue[n]!.byteLength;
+			if (bytes > BATCH_BYTES) return Math.max(1, n);
+		}
+		return Math.min(queue.length, BATCH_ROWS);
 	}
 
 	async function appendWithRetry(room: Room, batch: Uint8Array[]): Promise<number[] | null> {

@@ -1,3 +1,4 @@
+import { pacedAnnouncements } from '../../src/lib/server/services/announcement-pacing';
 import { packFacts } from '../../src/lib/protocol/fact-packing';
 import { factsForWire, hiddenVotes, snapshotForWire } from '../../src/lib/protocol/wire-view';
 import { ClientEvents } from '../../src/lib/protocol/socket-events';
@@ -11,19 +12,23 @@ export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
 
 const asError = (e: { code: ErrorCode; message: string }) => ({ code: e.code, message: e.message });
 
+/** How often at most a crowd of ballots or check-ins is announced to a meeting (see announcement-pacing.ts). */
+export const CROWD_ANNOUNCE_GAP_MS = 250;
+
 /**
- * Facts go to everyone in the meeting's room once per appended batch, not once per command: a
- * vote of 2,000 ballots is then a handful of broadcasts instead of 2,000, with its turnout packed
- * as roster positions (see fact-packing.ts).
+ * Facts go to everyone in the meeting's room once per appended batch, not once per command, and
+ * a crowd's batches at most every CROWD_ANNOUNCE_GAP_MS: a vote of 2,000 ballots is then a handful
+ * of broadcasts instead of 2,000, with its turnout packed as roster positions (see fact-packing.ts).
  */
 export function announceMeetingFacts(io: YishiIo, ctx: AppContext): () => void {
-	return ctx.services.meetingRooms.onFacts((meetingId, events, after) => {
+	const announce = pacedAnnouncements(CROWD_ANNOUNCE_GAP_MS, (meetingId, events, after) => {
 		const shown = factsForWire(events, hiddenVotes(after, 'live'));
 		io.to(meetingRoom(meetingId)).emit('meeting:events', {
 			meetingId,
 			events: packFacts(shown, after.roster)
 		});
 	});
+	return ctx.services.meetingRooms.onFacts(announce);
 }
 
 /** Join a meeting's live room and send commands to it; facts go to everyone in the room after commit. */

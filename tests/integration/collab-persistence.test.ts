@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Yishi } from '../../server/app';
-import { collabRepository } from '../../src/lib/server/repositories/collab.repository';
+import { collabRepository, SNAPSHOT_PART_BYTES } from '../../src/lib/server/repositories/collab.repository';
 import { openPad, whenDoc, type PadClient } from '../helpers/collab-client';
 import { durableStore, startOn, type DurableStore } from '../helpers/restartable-server';
 import { fromContext, seedCouncil } from '../helpers/seed';
@@ -62,5 +62,32 @@ describe('shared documents are kept in Postgres', () => {
 		await new Promise((resolve) => setTimeout(resolve, 300));
 		const later = await collabRepository(running.ctx.db.sql).load(room);
 		expect(later.updates.length).toBeGreaterThan(0);
+	});
+
+	it('[collab:durable] a document larger than a snapshot part is stored in parts and loads back identical', async () => {
+		running ??= await startOn(store);
+		const { council, moderator } = await seedCouncil(fromContext(running.ctx), []);
+		const room = `council/${council.id}`;
+		const a = await pad(running, moderator.userId, council.id);
+		// About 2.7 MB of UTF-8 in several edits, each under the 2 MiB update limit.
+		for (const line of ['一', '二', '三']) a.text.insert(a.text.length, line.repeat(300_000));
+		const written = a.text.toString();
+		// A second editor holding all of it: the server has it too.
+		const b = await pad(running, moderator.userId, council.id);
+		await whenDoc(b.doc, () => b.text.length === written.length);
+
+		await running.close(); // the last editors leave: compaction
+		running = null;
+		a.destroy();
+		b.destroy();
+		running = await startOn(store);
+		const [parts] = await running.ctx.db.sql<{ n: number }[]>`
+			select count(*)::int as n from collab_snapshot_part where doc_name = ${room}`;
+		expect(parts!.n).toBeGreaterThanOrEqual(Math.ceil((written.length * 3) / SNAPSHOT_PART_BYTES));
+		const stored = await collabRepository(running.ctx.db.sql).load(room);
+		expect(stored.updates).toHaveLength(0);
+		const c = await pad(running, moderator.userId, council.id);
+		await whenDoc(c.doc, () => c.text.length === written.length);
+		expect(c.text.toString()).toBe(written);
 	});
 });

@@ -7,6 +7,7 @@ import { docFromState, renderDocument } from '../../src/lib/server/documents/doc
 import { openPad, whenDoc, type PadClient } from '../helpers/collab-client';
 import { createMeeting, fromContext, seedCouncil, type Seedable } from '../helpers/seed';
 import { signIn, startTestServer, type TestServer } from '../helpers/test-server';
+import { SNAPSHOT_STATE } from '../../src/lib/server/repositories/collab.repository';
 
 let server: TestServer;
 let t: Seedable;
@@ -308,7 +309,8 @@ describe('proposal documents', () => {
 async function stored(documentId: string): Promise<string> {
 	const parts = await server.ctx.db.sql<{ update: Buffer }[]>`
 		select update from collab_update where doc_name = ${'document/' + documentId}
-		union all select state from collab_snapshot where doc_name = ${'document/' + documentId}`;
+		union all select ${server.ctx.db.sql.unsafe(SNAPSHOT_STATE)} from collab_snapshot s
+		where doc_name = ${'document/' + documentId}`;
 	const doc = new Y.Doc();
 	for (const p of parts) Y.applyUpdate(doc, new Uint8Array(p.update));
 	return content(doc);

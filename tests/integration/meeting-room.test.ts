@@ -3,6 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingCommand } from '../../src/lib/domain/meeting/meeting-command';
 import type { RecordedFact } from '../../src/lib/domain/meeting/meeting-events';
 import { eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
+import { CROWD_ANNOUNCE_GAP_MS } from '../../server/realtime/meeting.handlers';
 import {
 	agendaItem,
 	folded,
@@ -49,7 +50,11 @@ const OPEN: MeetingCommand = { type: 'meeting:open' };
 const NEXT: MeetingCommand = { type: 'agenda:next' };
 
 /** A socket's queue to the server is in order: after this round trip, anything emitted to it earlier has arrived. */
-const settle = (client: MeetingClient) => emitWithAck(client.socket, 'ping', {});
+/** Past any broadcast due: crowd facts (check-ins, ballots) may wait CROWD_ANNOUNCE_GAP_MS to be gathered. */
+async function settle(client: MeetingClient) {
+	await new Promise((resolve) => setTimeout(resolve, CROWD_ANNOUNCE_GAP_MS));
+	return emitWithAck(client.socket, 'ping', {});
+}
 
 async function demoJinghu() {
 	const [meeting] = await t.sql<{ id: string }[]>`

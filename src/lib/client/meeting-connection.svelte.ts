@@ -1,7 +1,6 @@
 import { io, type Socket } from 'socket.io-client';
 import { isoNow } from './clock';
-import { evolve } from '$lib/domain/meeting/evolve';
-import { ownedFold } from '$lib/domain/meeting/transient';
+import { earlyFacts, foldInOrder, foldOwn } from './fact-order';
 import { unpackFacts, type WireFact } from '$lib/protocol/fact-packing';
 import type { MeetingActor } from '$lib/domain/meeting/decide';
 import type { MeetingCommand } from '$lib/domain/meeting/meeting-command';
@@ -14,6 +13,8 @@ type Link = 'connecting' | 'live' | 'offline' | 'refused';
 
 const ACK_TIMEOUT_MS = 8_000;
 const RETRIES = 3;
+/** How long this screen's own facts may wait for the broadcast before it asks for what it missed. */
+const EARLY_WAIT_MS = 5_000;
 
 /**
  * One meeting, followed live. The server decides; this only folds the facts it sends with the
@@ -26,6 +27,8 @@ export class MeetingConnection {
 	link = $state<Link>('connecting');
 	refusal = $state<string | null>(null);
 	private socket: Socket<ServerToClient, ClientToServer>;
+	private readonly early = earlyFacts();
+	private earlyTimer: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(private readonly meetingId: string) {
 		this.socket = io({ path: '/socket.io', transports: ['websocket'] });
@@ -62,22 +65,25 @@ export class MeetingConnection {
 	}
 
 	private apply(wire: readonly WireFact[]) {
-		let state = this.state;
-		if (!state) return;
-		const events = unpackFacts(wire, state.roster);
+		if (!this.state) return;
+		const events = unpackFacts(wire, this.state.roster);
 		if (!events) return void this.join(); // packed against a roster this state does not have yet
-		// Only the last state is kept, so a batch of 500 ballots is not 500 copies of the turnout.
-		const owned = ownedFold();
-		for (const fact of events) {
-			if (fact.seq <= state.seq) continue; // already have it
-			if (fact.seq !== state.seq + 1) {
-				// A gap: ask for exactly what is missing rather than guess.
-				this.state = state;
-				return void this.join();
-			}
-			state = evolve(state, fact, owned);
-		}
-		this.state = state;
+		const folded = foldInOrder(this.state, events, this.early);
+		this.state = folded.state;
+		if (folded.gap) void this.join(); // ask for exactly what is missing rather than guess
+	}
+
+	/** The facts of this screen's own command (see fact-order.ts). */
+	private applyOwn(facts: readonly RecordedFact[]) {
+		if (!this.state) return;
+		const folded = foldOwn(this.state, facts, this.early);
+		this.state = folded.state;
+		if (!folded.waiting || this.earlyTimer) return;
+		// The broadcast normally follows within a second; if it was lost, ask.
+		this.earlyTimer = setTimeout(() => {
+			this.earlyTimer = null;
+			if (this.early.size > 0) void this.join();
+		}, EARLY_WAIT_MS);
 	}
 
 	/** Sends a command; resolves with null on success or the server's reason for refusing. */
@@ -89,7 +95,7 @@ export class MeetingConnection {
 				.emitWithAck('meeting:command', { meetingId: this.meetingId, commandId, command })
 				.catch(() => null);
 			if (answer?.ok) {
-				this.apply(answer.value.events);
+				this.applyOwn(answer.value.events);
 				return null;
 			}
 			if (answer && answer.error.code !== 'unavailable') return answer.error;
@@ -98,6 +104,7 @@ export class MeetingConnection {
 	}
 
 	close() {
+		if (this.earlyTimer) clearTimeout(this.earlyTimer);
 		this.socket.disconnect();
 	}
 }

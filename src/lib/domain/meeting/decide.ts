@@ -281,6 +281,14 @@ function facts(...list: MeetingFact[]): Decision {
 /** A quorum fact when the new facts change whether quorum holds (and always when the meeting opens). */
 function quorumChange(state: MeetingState, decided: readonly MeetingFact[]): MeetingFact[] {
 	if (decided.length === 0) return [];
+	// Someone arriving only adds to who counts, someone leaving (or withdrawing a proxy) only takes
+	// away: quorum held stays held through the one, missing stays missing through the other. So a
+	// hall of 2,000 checking in is not 2,000 counts of everyone once quorum is there.
+	if (state.quorum) {
+		const adds = decided.every((f) => f.type === 'attendance:check-in');
+		const takes = decided.every((f) => f.type === 'attendance:leave' || f.type === 'proxy:withdraw');
+		if (state.quorum.met ? adds : takes) return [];
+	}
 	// Only presence, proxies and the opening move quorum: follow those alone rather than folding the
 	// whole state (a copy of every attendance record per check-in, in a meeting of thousands).
 	const present = presentMembers(state);

@@ -293,6 +293,46 @@ describe('the fold, over any sequence of commands', () => {
 		);
 	});
 
+	it('[quorum:every-step] the recorded quorum is the counted one after every attendance change', () => {
+		// Voting members only, and more arrivals than departures, so that quorum comes and goes.
+		const voter = fc.constantFrom('wang', 'sun', 'chen', 'lin', 'zheng', 'hu');
+		const attendance: fc.Arbitrary<MeetingCommand> = fc.oneof(
+			{
+				weight: 3,
+				arbitrary: fc.record({
+					type: fc.constant('attendance:check-in' as const),
+					memberId: voter,
+					mode: fc.constantFrom('remote' as const, 'in-person' as const)
+				})
+			},
+			{
+				weight: 1,
+				arbitrary: fc.record({ type: fc.constant('attendance:leave' as const), memberId: voter })
+			},
+			{
+				weight: 2,
+				arbitrary: fc.record({ type: fc.constant('proxy:grant' as const), giverId: voter, holderId: voter })
+			},
+			{ weight: 1, arbitrary: fc.record({ type: fc.constant('proxy:withdraw' as const), giverId: voter }) }
+		);
+		fc.assert(
+			fc.property(fc.array(attendance, { maxLength: 40 }), fc.boolean(), (changes, proxiesCount) => {
+				const counting = { ...rules, quorum: { ...rules.quorum, proxiesCount } };
+				let state = initialMeetingState;
+				for (const change of [{ type: 'meeting:open' } as MeetingCommand, ...changes]) {
+					const decided = decide(state, change, { actor: actorOf('wang'), roster, rules: counting });
+					if (!decided.ok) continue;
+					for (const fact of decided.value) {
+						const stamp = { seq: state.seq + 1, actorId: 'u-wang', occurredAt: '2026-12-15T01:30:00.000Z' };
+						state = evolve(state, { ...fact, ...stamp } as RecordedFact);
+					}
+					expect(state.quorum?.met).toBe(currentQuorum(state)?.met);
+				}
+			}),
+			{ numRuns: 2000 }
+		);
+	});
+
 	it('[fold:replay] replaying the log from any snapshot gives the live state', () => {
 		fc.assert(
 			fc.property(steps, fc.nat(), (s, cut) => {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Pool } from './database';
+import { transaction } from './transaction';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Arbitrary constant shared by every instance so that concurrent starts migrate one at a time. */
@@ -20,7 +21,7 @@ export function loadMigrations(dir = MIGRATIONS_DIR): Migration[] {
 
 /** Applies the migrations not yet recorded, in order, in one transaction. Returns those applied. */
 export async function migrate(sql: Pool, migrations = loadMigrations()): Promise<string[]> {
-	return sql.begin(async (tx) => {
+	return transaction(sql, async (tx) => {
 		await tx`select pg_advisory_xact_lock(${MIGRATION_LOCK})`;
 		await tx`create table if not exists schema_migration (
 			version text primary key,

@@ -1,4 +1,5 @@
 import type { Pool } from '../db/database';
+import { transaction } from '../db/transaction';
 
 /** The channel that tells other instances which update rows were just committed. */
 export const COLLAB_RELAY_CHANNEL = 'collab_update';
@@ -14,6 +15,13 @@ export interface Compacted {
 	version: string;
 	bytes: number;
 }
+
+/** The most bytes one statement writes into a snapshot (see migration 014). */
+export const SNAPSHOT_PART_BYTES = 1024 * 1024;
+
+/** The snapshot of `collab_snapshot s`, its parts joined in order (one bytea, or null if none). */
+export const SNAPSHOT_STATE = `(select string_agg(p.bytes, ''::bytea order by p.part)
+	from collab_snapshot_part p where p.doc_name = s.doc_name)`;
 
 export function collabRepository(sql: Pool) {
 	return {
@@ -39,12 +47,13 @@ export function collabRepository(sql: Pool) {
 
 		/** Snapshot and every update still beside it, in the order they were appended. */
 		async load(docName: string): Promise<StoredDocument> {
-			const [snapshot] = await sql<{ state: Buffer; version: string }[]>`
-				select state, xmin::text as version from collab_snapshot where doc_name = ${docName}`;
+			const [snapshot] = await sql<{ state: Buffer | null; version: string }[]>`
+				select ${sql.unsafe(SNAPSHOT_STATE)} as state, xmin::text as version
+				from collab_snapshot s where doc_name = ${docName}`;
 			const rows = await sql<{ id: string; update: Buffer }[]>`
 				select id, update from collab_update where doc_name = ${docName} order by id`;
 			return {
-				snapshot: snapshot ? new Uint8Array(snapshot.state) : null,
+				snapshot: snapshot?.state ? new Uint8Array(snapshot.state) : null,
 				snapshotVersion: snapshot?.version ?? null,
 				updates: rows.map((r) => ({ id: Number(r.id), update: new Uint8Array(r.update) }))
 			};
@@ -59,9 +68,9 @@ export function collabRepository(sql: Pool) {
 		},
 
 		async snapshot(docName: string): Promise<Uint8Array | null> {
-			const [row] = await sql<{ state: Buffer }[]>`
-				select state from collab_snapshot where doc_name = ${docName}`;
-			return row ? new Uint8Array(row.state) : null;
+			const [row] = await sql<{ state: Buffer | null }[]>`
+				select ${sql.unsafe(SNAPSHOT_STATE)} as state from collab_snapshot s where doc_name = ${docName}`;
+			return row?.state ? new Uint8Array(row.state) : null;
 		},
 
 		/**
@@ -77,19 +86,27 @@ export function collabRepository(sql: Pool) {
 			knownVersion: string | null,
 			merge: (stored: Uint8Array, ours: Uint8Array) => Uint8Array
 		): Promise<Compacted> {
-			return sql.begin(async (tx) => {
-				const [stored] = await tx<{ state: Buffer; version: string }[]>`
-					select state, xmin::text as version from collab_snapshot
+			return transaction(sql, async (tx) => {
+				const [stored] = await tx<{ state: Buffer | null; version: string }[]>`
+					select ${tx.unsafe(SNAPSHOT_STATE)} as state, xmin::text as version from collab_snapshot s
 					where doc_name = ${docName} for update`;
 				const next =
-					stored && stored.version !== knownVersion ? merge(new Uint8Array(stored.state), state) : state;
+					stored?.state && stored.version !== knownVersion
+						? merge(new Uint8Array(stored.state), state)
+						: state;
 				const [written] = await tx<{ version: string }[]>`
-					insert into collab_snapshot (doc_name, state, last_update_id)
-					values (${docName}, ${Buffer.from(next)}, ${ids.reduce((a, b) => Math.max(a, b), 0)})
-					on conflict (doc_name) do update set state = excluded.state,
+					insert into collab_snapshot (doc_name, last_update_id)
+					values (${docName}, ${ids.reduce((a, b) => Math.max(a, b), 0)})
+					on conflict (doc_name) do update set
 						last_update_id = greatest(collab_snapshot.last_update_id, excluded.last_update_id),
 						updated_at = clock_timestamp()
 					returning xmin::text as version`;
+				await tx`delete from collab_snapshot_part where doc_name = ${docName}`;
+				for (let part = 0; part * SNAPSHOT_PART_BYTES < next.byteLength || part === 0; part++) {
+					const bytes = next.subarray(part * SNAPSHOT_PART_BYTES, (part + 1) * SNAPSHOT_PART_BYTES);
+					await tx`insert into collab_snapshot_part (doc_name, part, bytes)
+						values (${docName}, ${part}, ${Buffer.from(bytes)})`;
+				}
 				if (ids.length) {
 					await tx`delete from collab_update
 						where doc_name = ${docName} and id = any(${ids.map(String)}::bigint[])`;

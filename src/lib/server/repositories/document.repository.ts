@@ -1,5 +1,6 @@
 import type { Sql } from '../db/database';
 import type { AmendmentStatus } from '../../domain/documents/amendment';
+import { SNAPSHOT_STATE } from './collab.repository';
 
 export interface DocumentRow {
 	id: string;
@@ -130,11 +131,11 @@ export function documentRepository(sql: Sql) {
 		},
 		/** The living document's stored parts (snapshot, then updates in order), as y-websocket loads them. */
 		async livingState(docName: string): Promise<Uint8Array[]> {
-			const [snapshot] = await sql<{ state: Buffer }[]>`
-				select state from collab_snapshot where doc_name = ${docName}`;
+			const [snapshot] = await sql<{ state: Buffer | null }[]>`
+				select ${sql.unsafe(SNAPSHOT_STATE)} as state from collab_snapshot s where doc_name = ${docName}`;
 			const updates = await sql<{ update: Buffer }[]>`
 				select update from collab_update where doc_name = ${docName} order by id`;
-			return [...(snapshot ? [snapshot.state] : []), ...updates.map((u) => u.update)].map(
+			return [...(snapshot?.state ? [snapshot.state] : []), ...updates.map((u) => u.update)].map(
 				(b) => new Uint8Array(b)
 			);
 		},

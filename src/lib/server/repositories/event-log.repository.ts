@@ -2,6 +2,7 @@ import type { Pool, Sql } from '../db/database';
 import { GENESIS_HASH, type MeetingEvent, type NewMeetingEvent } from '../../domain/log/meeting-event';
 import { fail, ok, type Result } from '../../domain/result';
 import { eventHash } from '../event-log/event-hash';
+import { transaction } from '../db/transaction';
 
 export type AppendError = 'seq-conflict';
 
@@ -80,7 +81,7 @@ export function eventLogRepository(sql: Pool) {
 		 */
 		async appendBatch(input: AppendBatchInput): Promise<Result<MeetingEvent[], AppendError>> {
 			try {
-				const stored = await sql.begin(async (tx) => {
+				const stored = await transaction(sql, async (tx) => {
 					const [head] = await tx<{ seq: number; hash: string }[]>`
 						select seq, hash from meeting_event where meeting_id = ${input.meetingId}
 						order by seq desc limit 1 for update`;
@@ -166,7 +167,7 @@ export function eventLogRepository(sql: Pool) {
 				if (earlier.length > 0) return ok(earlier);
 			}
 			try {
-				const stored = await sql.begin(async (tx) => {
+				const stored = await transaction(sql, async (tx) => {
 					const [head] = await tx<{ seq: number; hash: string }[]>`
 						select seq, hash from meeting_event where meeting_id = ${input.meetingId}
 						order by seq desc limit 1`;

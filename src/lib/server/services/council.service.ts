@@ -13,6 +13,7 @@ import { memberRepository } from '../repositories/member.repository';
 import { meetingRepository, type MeetingRow } from '../repositories/meeting.repository';
 import { authorise, councilAccess } from './council-access';
 import type { ServiceDeps } from './deps';
+import { transaction } from '../db/transaction';
 
 export interface CouncilView {
 	council: CouncilRow;
@@ -28,7 +29,7 @@ export function councilService(deps: ServiceDeps) {
 
 		/** Anyone signed in may found a council; its founder becomes its first moderator. */
 		async create(userId: string, input: CouncilInput): Promise<CouncilRow> {
-			return sql.begin(async (tx) => {
+			return transaction(sql, async (tx) => {
 				const slug = councilSlug(input.nameEn, randomBytes(3).toString('hex'));
 				const council = await councilRepository(tx).insert({ ...input, slug, createdBy: userId });
 				await memberRepository(tx).insert({

@@ -9,6 +9,7 @@ import { councilRepository, type CouncilFields } from '../repositories/council.r
 import { meetingRepository } from '../repositories/meeting.repository';
 import { memberRepository } from '../repositories/member.repository';
 import { userRepository } from '../repositories/user.repository';
+import { transaction } from '../db/transaction';
 
 interface DemoPerson {
 	key: string;
@@ -224,7 +225,7 @@ export async function seedDemo(sql: Pool, now: Date): Promise<boolean> {
 }
 
 async function seedCouncils(sql: Pool, now: Date) {
-	return sql.begin(async (tx) => {
+	return transaction(sql, async (tx) => {
 		await tx`lock table council in exclusive mode`;
 		if (!(await councilRepository(tx).isEmpty())) return null;
 		const meetings: { meetingId: string; moderatorId: string; council: DemoCouncil }[] = [];

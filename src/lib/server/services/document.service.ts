@@ -24,6 +24,7 @@ import {
 import { meetingRepository } from '../repositories/meeting.repository';
 import { authorise } from './council-access';
 import type { ServiceDeps } from './deps';
+import { transaction } from '../db/transaction';
 
 type R<T> = Promise<Result<T, DocumentErrorCode>>;
 
@@ -232,36 +233,34 @@ export function documentService(deps: ServiceDeps) {
 			/** A vote adopted it: the lock (held for that vote) keeps editors out, not the result. */
 			o: { adoptedByVote?: boolean } = {}
 		): R<AmendmentRow> {
-			return sql
-				.begin(async (tx) => {
-					const found = await access(userId, documentId, CouncilAction.freezeDocument, tx);
-					if (!found.ok) return found;
-					const amendment = await repo(tx).findAmendmentForDecision(documentId, input.amendmentId);
-					if (!amendment) return fail('not-found', 'No such amendment.');
-					if (amendment.status !== AmendmentStatus.proposed) {
-						return fail('amendment-decided', 'This amendment has already been decided.');
-					}
-					let update: Uint8Array | null = null;
-					if (input.decision === 'accept') {
-						if (found.value.document.lockedAt && !o.adoptedByVote)
-							return fail('document-locked', 'The document is locked.');
-						const doc = await livingDoc(documentId, tx);
-						const changed = replacePassage(doc, amendment);
-						doc.destroy();
-						if (!changed.ok) return changed;
-						update = changed.value;
-						await repo(tx).appendLivingUpdate(documentRoomName(documentId), update);
-					}
-					const status = input.decision === 'accept' ? AmendmentStatus.accepted : AmendmentStatus.rejected;
-					await repo(tx).decideAmendment(amendment.id, status, userId, deps.now());
-					return ok({ ...amendment, update, status });
-				})
-				.then((result) => {
-					if (!result.ok) return result;
-					const { update, ...amendment } = result.value;
-					if (update) deps.events.emit('document:changed', { documentId, update });
-					return ok(amendment);
-				});
+			return transaction(sql, async (tx) => {
+				const found = await access(userId, documentId, CouncilAction.freezeDocument, tx);
+				if (!found.ok) return found;
+				const amendment = await repo(tx).findAmendmentForDecision(documentId, input.amendmentId);
+				if (!amendment) return fail('not-found', 'No such amendment.');
+				if (amendment.status !== AmendmentStatus.proposed) {
+					return fail('amendment-decided', 'This amendment has already been decided.');
+				}
+				let update: Uint8Array | null = null;
+				if (input.decision === 'accept') {
+					if (found.value.document.lockedAt && !o.adoptedByVote)
+						return fail('document-locked', 'The document is locked.');
+					const doc = await livingDoc(documentId, tx);
+					const changed = replacePassage(doc, amendment);
+					doc.destroy();
+					if (!changed.ok) return changed;
+					update = changed.value;
+					await repo(tx).appendLivingUpdate(documentRoomName(documentId), update);
+				}
+				const status = input.decision === 'accept' ? AmendmentStatus.accepted : AmendmentStatus.rejected;
+				await repo(tx).decideAmendment(amendment.id, status, userId, deps.now());
+				return ok({ ...amendment, update, status });
+			}).then((result) => {
+				if (!result.ok) return result;
+				const { update, ...amendment } = result.value;
+				if (update) deps.events.emit('document:changed', { documentId, update });
+				return ok(amendment);
+			});
 		}
 	};
 }

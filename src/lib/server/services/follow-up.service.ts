@@ -18,6 +18,7 @@ import { meetingRepository, type MeetingRow } from '../repositories/meeting.repo
 import { memberRepository } from '../repositories/member.repository';
 import { authorise, councilAccess } from './council-access';
 import type { ServiceDeps } from './deps';
+import { transaction } from '../db/transaction';
 
 /** Every council here keeps China's wall clock (see wall-clock.ts). */
 const ZONE = CHINA_STANDARD_TIME;
@@ -141,7 +142,7 @@ export function followUpService(deps: ServiceDeps) {
 
 		/** A status change or progress note between meetings (in a meeting it is a `task:update` fact). */
 		async update(userId: string, input: TaskProgressInput): Promise<Result<null, ErrorCode>> {
-			return sql.begin(async (tx) => {
+			return transaction(sql, async (tx) => {
 				const task = await followUpRepository(tx).findTask(input.taskId);
 				const access = task ? await councilAccess(tx, userId, task.councilId) : null;
 				if (!task || !access?.role) return fail('not-found', 'No such task.');

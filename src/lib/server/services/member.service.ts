@@ -8,6 +8,7 @@ import { memberRepository, type MemberRow } from '../repositories/member.reposit
 import { userRepository } from '../repositories/user.repository';
 import { authorise } from './council-access';
 import type { ServiceDeps } from './deps';
+import { transaction } from '../db/transaction';
 
 export interface MemberList {
 	members: MemberRow[];
@@ -54,7 +55,7 @@ export function memberService(deps: ServiceDeps) {
 			if (!access.ok) return access;
 			const weight = checkVoteWeight(input.voteWeight);
 			if (!weight.ok) return weight;
-			return sql.begin(async (tx) => {
+			return transaction(sql, async (tx) => {
 				const users = userRepository(tx);
 				const existing = input.email ? await users.findByEmail(input.email) : null;
 				const user = existing ?? (await users.create({ name: input.name, email: input.email }));
@@ -83,7 +84,7 @@ export function memberService(deps: ServiceDeps) {
 			if (!target.ok) return target;
 			const weight = checkVoteWeight(input.voteWeight);
 			if (!weight.ok) return weight;
-			const updated = await sql.begin(async (tx) => {
+			const updated = await transaction(sql, async (tx) => {
 				const allowed = await guardChange(tx, target.value, input.role, target.value.revokedAt !== null);
 				if (!allowed.ok) return allowed;
 				await memberRepository(tx).update(memberId, { ...input, voteWeight: weight.value });
@@ -97,7 +98,7 @@ export function memberService(deps: ServiceDeps) {
 		async revoke(actorId: string, councilId: string, memberId: string): Promise<Result<true, ErrorCode>> {
 			const target = await loadTarget(actorId, councilId, memberId);
 			if (!target.ok) return target;
-			const result = await sql.begin(async (tx) => {
+			const result = await transaction(sql, async (tx) => {
 				const allowed = await guardChange(tx, target.value, target.value.role, true);
 				if (!allowed.ok) return allowed;
 				await memberRepository(tx).setRevoked(memberId, actorId);

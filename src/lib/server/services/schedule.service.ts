@@ -16,6 +16,7 @@ import { scheduleRepository, type AgendaTemplateRow } from '../repositories/sche
 import { authorise } from './council-access';
 import type { ServiceDeps } from './deps';
 import { toFact } from './meeting-room.service';
+import { transaction } from '../db/transaction';
 
 export function scheduleService(deps: ServiceDeps) {
 	const { sql } = deps;
@@ -48,7 +49,7 @@ export function scheduleService(deps: ServiceDeps) {
 			if (!starts.ok) return starts;
 			const items = await templateItems(councilId, input.template, locale);
 			if (!items) return fail('invalid-input', 'No such agenda template.');
-			const ids = await sql.begin(async (tx) => {
+			const ids = await transaction(sql, async (tx) => {
 				const seriesId =
 					starts.value.length > 1
 						? await scheduleRepository(tx).insertSeries({
