@@ -83,7 +83,7 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 	setAppContext(ctx);
 
 	const http = o.http ?? createServer();
-	const io = attachSocketServer(http, ctx, log);
+	const { io, stopAnnouncing } = attachSocketServer(http, ctx, log);
 	const cluster = config.databaseUrl ? await attachClusterAdapter(io, config.databaseUrl) : null;
 	const collab = createCollabEndpoint(ctx, log);
 	http.on('upgrade', (req, socket, head) => {
@@ -117,6 +117,7 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 		async close() {
 			await reminders.stop();
 			await collab.close();
+			stopAnnouncing();
 			await new Promise<void>((resolve) => io.close(() => resolve()));
 			await cluster?.close();
 			http.closeAllConnections();

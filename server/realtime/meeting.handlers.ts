@@ -20,15 +20,21 @@ export const CROWD_ANNOUNCE_GAP_MS = 250;
  * a crowd's batches at most every CROWD_ANNOUNCE_GAP_MS: a vote of 2,000 ballots is then a handful
  * of broadcasts instead of 2,000, with its turnout packed as roster positions (see fact-packing.ts).
  */
-export function announceMeetingFacts(io: YishiIo, ctx: AppContext): () => void {
-	const announce = pacedAnnouncements(CROWD_ANNOUNCE_GAP_MS, (meetingId, events, after) => {
+export function announceMeetingFacts(io: YishiIo, ctx: AppContext): { stop(): void } {
+	const paced = pacedAnnouncements(CROWD_ANNOUNCE_GAP_MS, (meetingId, events, after) => {
 		const shown = factsForWire(events, hiddenVotes(after, 'live'));
 		io.to(meetingRoom(meetingId)).emit('meeting:events', {
 			meetingId,
 			events: packFacts(shown, after.roster)
 		});
 	});
-	return ctx.services.meetingRooms.onFacts(announce);
+	const unsubscribe = ctx.services.meetingRooms.onFacts(paced.announce);
+	return {
+		stop() {
+			unsubscribe();
+			paced.flushAll();
+		}
+	};
 }
 
 /** Join a meeting's live room and send commands to it; facts go to everyone in the room after commit. */

@@ -25,7 +25,13 @@ export type YishiIo = Server<ClientToServer, ServerToClient, Record<string, neve
 
 export const councilRoom = (councilId: string) => `council:${councilId}`;
 
-export function attachSocketServer(http: HttpServer, ctx: AppContext, log: Logger): YishiIo {
+export interface SocketServer {
+	io: YishiIo;
+	/** Sends the meeting facts still held back (see announcement-pacing.ts); call before closing `io`. */
+	stopAnnouncing(): void;
+}
+
+export function attachSocketServer(http: HttpServer, ctx: AppContext, log: Logger): SocketServer {
 	// destroyUpgrade: false, or socket.io kills the Yjs endpoint's upgrades on the same port.
 	const io: YishiIo = new Server(http, { path: SOCKET_PATH, serveClient: false, destroyUpgrade: false });
 
@@ -66,8 +72,8 @@ export function attachSocketServer(http: HttpServer, ctx: AppContext, log: Logge
 	});
 
 	io.on('connection', (socket: YishiSocket) => registerMeetingHandlers(io, socket, ctx, log));
-	// The services live exactly as long as this server, so the subscriptions are never dropped.
-	announceMeetingFacts(io, ctx);
+	// The services live exactly as long as this server: the subscription ends when it closes.
+	const announcing = announceMeetingFacts(io, ctx);
 	ctx.deps.events.on('amendment:not-adopted', ({ meetingId, motionId, reason }) =>
 		log.error(`amendment ${motionId} of meeting ${meetingId} carried but was not applied: ${reason}`)
 	);
@@ -84,7 +90,7 @@ export function attachSocketServer(http: HttpServer, ctx: AppContext, log: Logge
 		}
 	});
 
-	return io;
+	return { io, stopAnnouncing: announcing.stop };
 }
 
 function refusal(code: string, message: string): Error & { data: { code: string } } {

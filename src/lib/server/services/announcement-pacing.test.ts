@@ -53,7 +53,7 @@ const stateAt = (s: number): MeetingState => ({ ...initialMeetingState, seq: s }
 function recorder(gapMs: number) {
 	const manual = manualClock();
 	const heard: { meetingId: string; seqs: number[]; at: number; afterSeq: number }[] = [];
-	const announce = pacedAnnouncements(
+	const { announce, flushAll } = pacedAnnouncements(
 		gapMs,
 		(meetingId, facts, after) =>
 			heard.push({ meetingId, seqs: facts.map((f) => f.seq), at: manual.clock.now(), afterSeq: after.seq }),
@@ -61,7 +61,7 @@ function recorder(gapMs: number) {
 	);
 	const send = (meetingId: string, facts: RecordedFact[]) =>
 		announce(meetingId, facts, stateAt(facts.at(-1)!.seq));
-	return { ...manual, heard, send };
+	return { ...manual, heard, send, flushAll };
 }
 
 describe('paced announcements', () => {
@@ -89,6 +89,16 @@ describe('paced announcements', () => {
 		const next = agendaMove();
 		r.send('m1', [next]);
 		expect(r.heard.map((h) => h.seqs)).toEqual([[a.seq], [b.seq, next.seq]]);
+		expect(r.pending()).toBe(0);
+	});
+
+	it('sends what it holds when the server closes, and leaves no timer behind', () => {
+		const r = recorder(250);
+		const [a, b] = [turnout(), turnout()];
+		r.send('m1', [a]);
+		r.send('m1', [b]);
+		r.flushAll();
+		expect(r.heard.map((h) => h.seqs)).toEqual([[a.seq], [b.seq]]);
 		expect(r.pending()).toBe(0);
 	});
 

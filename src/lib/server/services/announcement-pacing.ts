@@ -40,6 +40,12 @@ interface Pace {
 /** Meetings remembered before the quiet ones are forgotten (a quiet meeting's pace is all default). */
 const REMEMBERED = 1_000;
 
+export interface PacedAnnouncements {
+	announce: Announce;
+	/** Sends everything held now (before the server closes, so no timer fires after it). */
+	flushAll(): void;
+}
+
 /**
  * Wraps `announce` so that a meeting's crowd facts go out at most once per `gapMs`, gathered:
  * the first batch of a crowd goes at once, the batches after it within the gap wait for its end
@@ -50,7 +56,7 @@ export function pacedAnnouncements(
 	gapMs: number,
 	announce: Announce,
 	clock: PacingClock = realClock
-): Announce {
+): PacedAnnouncements {
 	const paces = new Map<string, Pace>();
 
 	function flush(meetingId: string, pace: Pace) {
@@ -68,24 +74,29 @@ export function pacedAnnouncements(
 		for (const [id, pace] of paces) if (!pace.held && pace.last <= quietSince) paces.delete(id);
 	}
 
-	return (meetingId, facts, after) => {
-		let pace = paces.get(meetingId);
-		if (!pace) {
-			if (paces.size >= REMEMBERED) forgetQuiet();
-			pace = { last: Number.NEGATIVE_INFINITY, held: null, cancel: null };
-			paces.set(meetingId, pace);
+	return {
+		announce(meetingId, facts, after) {
+			let pace = paces.get(meetingId);
+			if (!pace) {
+				if (paces.size >= REMEMBERED) forgetQuiet();
+				pace = { last: Number.NEGATIVE_INFINITY, held: null, cancel: null };
+				paces.set(meetingId, pace);
+			}
+			if (pace.held) {
+				pace.held.facts.push(...facts);
+				pace.held.after = after;
+			} else pace.held = { facts: [...facts], after };
+			const wait = pace.last + gapMs - clock.now();
+			const crowd = facts.every((f) => CROWD_FACTS.has(f.type));
+			if (!crowd || wait <= 0) return flush(meetingId, pace);
+			const waiting = pace;
+			pace.cancel ??= clock.later(wait, () => {
+				waiting.cancel = null;
+				flush(meetingId, waiting);
+			});
+		},
+		flushAll() {
+			for (const [meetingId, pace] of paces) flush(meetingId, pace);
 		}
-		if (pace.held) {
-			pace.held.facts.push(...facts);
-			pace.held.after = after;
-		} else pace.held = { facts: [...facts], after };
-		const wait = pace.last + gapMs - clock.now();
-		const crowd = facts.every((f) => CROWD_FACTS.has(f.type));
-		if (!crowd || wait <= 0) return flush(meetingId, pace);
-		const waiting = pace;
-		pace.cancel ??= clock.later(wait, () => {
-			waiting.cancel = null;
-			flush(meetingId, waiting);
-		});
 	};
 }
