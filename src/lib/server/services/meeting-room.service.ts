@@ -368,13 +368,28 @@ export function meetingRoomService(deps: ServiceDeps) {
 		for (const p of batch) p.resolve(fail('seq-conflict', 'The meeting is very busy; please try again.'));
 	}
 
+	/**
+	 * The meeting's room and who this person is in its council, or why not; with `caughtUp`, once the
+	 * room holds everything the log does (after the commands already queued here).
+	 */
+	async function enter(
+		userId: string,
+		meetingId: string,
+		o: { caughtUp?: boolean } = {}
+	): Promise<Result<{ r: Room; actor: MeetingActor }, MeetingRoomError>> {
+		const r = await room(meetingId);
+		if (!r) return fail('not-found', 'No such meeting.');
+		const actor = await actorIn(userId, r.councilId);
+		if (!actor.ok) return actor;
+		if (o.caughtUp) await serialise(r, () => catchUp(r));
+		return ok({ r, actor: actor.value });
+	}
+
 	return {
 		/** Whether this person may follow the meeting; the council it belongs to if so. */
 		async admit(userId: string, meetingId: string): Promise<Result<string, MeetingRoomError>> {
-			const r = await room(meetingId);
-			if (!r) return fail('not-found', 'No such meeting.');
-			const actor = await actorIn(userId, r.councilId);
-			return actor.ok ? ok(r.councilId) : actor;
+			const entered = await enter(userId, meetingId);
+			return entered.ok ? ok(entered.value.r.councilId) : entered;
 		},
 
 		async join(
@@ -382,12 +397,10 @@ export function meetingRoomService(deps: ServiceDeps) {
 			meetingId: string,
 			since?: number
 		): Promise<Result<JoinAnswer, MeetingRoomError>> {
-			const r = await room(meetingId);
-			if (!r) return fail('not-found', 'No such meeting.');
-			const actor = await actorIn(userId, r.councilId);
-			if (!actor.ok) return actor;
-			await serialise(r, () => catchUp(r));
-			const base = { councilId: r.councilId, actor: actor.value, seq: r.state.seq, state: r.state };
+			const entered = await enter(userId, meetingId, { caughtUp: true });
+			if (!entered.ok) return entered;
+			const { r, actor } = entered.value;
+			const base = { councilId: r.councilId, actor, seq: r.state.seq, state: r.state };
 			if (since !== undefined && since <= r.state.seq && r.state.seq - since <= CATCH_UP_LIMIT) {
 				const events = (await log.readSince(meetingId, since, CATCH_UP_LIMIT)).map(toFact);
 				return ok({ ...base, snapshot: null, events: events.filter((e) => e.seq <= base.seq) });
@@ -401,14 +414,13 @@ export function meetingRoomService(deps: ServiceDeps) {
 			commandId: string,
 			command: MeetingCommand
 		): Promise<Result<CommandAnswer, MeetingRoomError>> {
-			const r = await room(meetingId);
-			if (!r) return fail('not-found', 'No such meeting.');
-			const actor = await actorIn(userId, r.councilId);
-			if (!actor.ok) return actor;
+			const entered = await enter(userId, meetingId);
+			if (!entered.ok) return entered;
+			const { r, actor } = entered.value;
 			if (command.type === 'task:update' && !(await taskOfCouncil(r, command.taskId)))
 				return fail('not-found', 'This council has no follow-up task with that id.');
 			return new Promise((resolve, reject) => {
-				r.queue.push({ actor: actor.value, commandId, command, resolve, reject });
+				r.queue.push({ actor, commandId, command, resolve, reject });
 				scheduleDrain(r);
 			});
 		},
@@ -427,11 +439,9 @@ export function meetingRoomService(deps: ServiceDeps) {
 				MeetingRoomError
 			>
 		> {
-			const r = await room(meetingId);
-			if (!r) return fail('not-found', 'No such meeting.');
-			const actor = await actorIn(userId, r.councilId);
-			if (!actor.ok) return actor;
-			await serialise(r, () => catchUp(r));
+			const entered = await enter(userId, meetingId, { caughtUp: true });
+			if (!entered.ok) return entered;
+			const { r } = entered.value;
 			const motion = r.state.motions.find((m) => m.id === motionId);
 			if (!motion?.outcome || !motion.vote) return fail('not-found', 'No vote on that motion has closed.');
 			const ballots = Object.values(motion.vote.ballots);
