@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import type { Socket } from 'socket.io-client';
 import { ACK_BASELINE_EVENT, connect, type Client, type EventsPayload } from './common';
+import { unpackSnapshot } from '../src/lib/protocol/snapshot-packing';
 
 /**
  * The voters of the ballots bench, in their own process (forked by bench/ballots.ts): every voter
@@ -27,7 +28,7 @@ export type ToVoters =
 	| { type: 'exit' };
 
 export type FromVoters =
-	| { type: 'connected' }
+	| { type: 'connected'; joinMs: number; snapshot: SnapshotSize }
 	| { type: 'cast'; acks: number[]; refused: string[]; elapsedMs: number; acknowledged: number }
 	| { type: 'baseline'; acks: number[] }
 	| { type: 'closed'; resultMs: number[]; missing: number }
@@ -51,20 +52,44 @@ let watching = 0;
 
 const send = (m: FromVoters) => process.send?.(m);
 
-async function connectAll(url: string, cookies: string[], joining = cookies.length): Promise<Client[]> {
-	const out: Client[] = [];
+export interface SnapshotSize {
+	packedBytes: number;
+	jsonBytes: number;
+	unpackMs: number;
+}
+
+/** Connects every cookie, then joins the first `joining` (BATCH at a time); how long the joins took. */
+async function connectAll(
+	url: string,
+	cookies: string[],
+	joining = cookies.length
+): Promise<{ clients: Client[]; joinMs: number; snapshot: SnapshotSize }> {
+	const clients: Client[] = [];
+	let packed = null as Uint8Array | null;
 	for (let i = 0; i < cookies.length; i += BATCH) {
-		out.push(...(await Promise.all(cookies.slice(i, i + BATCH).map((c) => connect(url, c, 30_000)))));
+		clients.push(...(await Promise.all(cookies.slice(i, i + BATCH).map((c) => connect(url, c, 30_000)))));
 	}
+	const t0 = performance.now();
 	for (let i = 0; i < joining; i += BATCH) {
 		await Promise.all(
-			out.slice(i, Math.min(joining, i + BATCH)).map(async (s) => {
+			clients.slice(i, Math.min(joining, i + BATCH)).map(async (s) => {
 				const joined = await s.timeout(ACK_TIMEOUT_MS).emitWithAck('meeting:join', { meetingId });
 				if (!joined.ok) throw new Error(`join refused: ${joined.error.code}`);
+				packed ??= joined.value.snapshot as Uint8Array | null;
 			})
 		);
 	}
-	return out;
+	const joinMs = performance.now() - t0;
+	// What one screen does with it (2,000 screens' unpacking in this one process would be timed otherwise).
+	const t1 = performance.now();
+	const state = packed && unpackSnapshot(packed);
+	const unpackMs = performance.now() - t1;
+	const snapshot = {
+		packedBytes: packed?.byteLength ?? 0,
+		jsonBytes: state ? Buffer.byteLength(JSON.stringify(state)) : 0,
+		unpackMs
+	};
+	return { clients, joinMs, snapshot };
 }
 
 const options = ['yes', 'no', 'abstain'] as const;
@@ -145,13 +170,15 @@ async function closeVote(motionId: string) {
 process.on('message', (m: ToVoters) => {
 	const work = async () => {
 		switch (m.type) {
-			case 'connect':
+			case 'connect': {
 				meetingId = m.meetingId;
-				moderator = (await connectAll(m.url, [m.moderatorCookie]))[0]!;
+				moderator = (await connectAll(m.url, [m.moderatorCookie])).clients[0]!;
 				watching = m.watchers;
-				voters = await connectAll(m.url, m.voterCookies, m.watchers);
-				send({ type: 'connected' });
+				const joined = await connectAll(m.url, m.voterCookies, m.watchers);
+				voters = joined.clients;
+				send({ type: 'connected', joinMs: joined.joinMs, snapshot: joined.snapshot });
 				return;
+			}
 			case 'cast':
 				return castAll(m.motionId);
 			case 'baseline':

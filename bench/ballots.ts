@@ -30,7 +30,9 @@ import { ACK_BASELINE_EVENT, option, percentile, requestChild } from './common';
  * to the last client (of 2,001) receiving the result; lost: acknowledged ballots missing from the
  * record; duplicated: ballots recorded more than once; baseline_ack_p99_ms: the same burst from the
  * same voters, before the vote, to a bench-only event acknowledged at once (socket.io's own cost);
- * ratio: ack_p99_ms over it. The vote is secret, so every ballot also
+ * ratio: ack_p99_ms over it; joins_ms: the watching voters joining the meeting (100 at a time), each
+ * receiving the meeting's snapshot; snapshot_kb and snapshot_json_kb: its size packed (as sent) and
+ * as JSON; unpack_ms: one screen unpacking it. The vote is secret, so every ballot also
  * goes through the ballot box. `db=server` runs on a fresh database of DATABASE_URL's server (only
  * when DATABASE_URL is set); `db=pglite` on the embedded default.
  * Voters run in a forked process (see bench/fanout.ts for why). Options: --voters 2000, and
@@ -167,7 +169,7 @@ async function benchOn(db: 'server' | 'pglite', databaseUrl: string | null): Pro
 		const motionId = randomUUID();
 		await as(s.moderator.userId, { type: 'motion:propose', motionId, itemId, text: '续聘现物业公司三年' });
 		await as(s.moderator.userId, { type: 'vote:open', motionId, secret: true });
-		await request(
+		const { joinMs, snapshot } = await request(
 			voters,
 			{
 				type: 'connect',
@@ -207,6 +209,8 @@ async function benchOn(db: 'server' | 'pglite', databaseUrl: string | null): Pro
 			` ack_p99_ms=${ack99.toFixed(0)} tally_after_close_ms=${lastResult.toFixed(0)}` +
 			` lost=${lost} duplicated=${duplicated} db=${db}` +
 			` baseline_ack_p99_ms=${base99.toFixed(0)} ratio=${(ack99 / base99).toFixed(2)}` +
+			` joins_ms=${joinMs.toFixed(0)} snapshot_kb=${(snapshot.packedBytes / 1024).toFixed(0)}` +
+			` snapshot_json_kb=${(snapshot.jsonBytes / 1024).toFixed(0)} unpack_ms=${snapshot.unpackMs.toFixed(1)}` +
 			(watchers === voterCount ? '' : ` watchers=${watchers}`)
 		);
 	} finally {

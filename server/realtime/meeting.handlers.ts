@@ -1,6 +1,7 @@
 import { pacedAnnouncements } from '../../src/lib/server/services/announcement-pacing';
 import { packFacts } from '../../src/lib/protocol/fact-packing';
 import { factsForWire, hiddenVotes, snapshotForWire } from '../../src/lib/protocol/wire-view';
+import { snapshotPacker } from '../../src/lib/protocol/snapshot-packing';
 import { ClientEvents } from '../../src/lib/protocol/socket-events';
 import type { ErrorCode } from '../../src/lib/protocol/errors';
 import type { AppContext } from '../../src/lib/server/context';
@@ -37,6 +38,9 @@ export function announceMeetingFacts(io: YishiIo, ctx: AppContext): { stop(): vo
 	};
 }
 
+/** One packing per meeting state, whichever socket asks (see snapshot-packing.ts). */
+const packed = snapshotPacker();
+
 /** Join a meeting's live room and send commands to it; facts go to everyone in the room after commit. */
 export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: AppContext, log: Logger) {
 	const rooms = ctx.services.meetingRooms;
@@ -63,7 +67,7 @@ export function registerMeetingHandlers(io: YishiIo, socket: YishiSocket, ctx: A
 				value: {
 					actor,
 					seq,
-					snapshot: snapshot && snapshotForWire(snapshot),
+					snapshot: snapshot && packed(snapshot, snapshotForWire),
 					events: factsForWire(events, hiddenVotes(state, 'still-voting'))
 				}
 			};

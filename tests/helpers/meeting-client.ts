@@ -7,7 +7,7 @@ import type { MeetingState } from '../../src/lib/domain/meeting/meeting-state';
 import type { RosterEntry } from '../../src/lib/domain/meeting/roster';
 import type { Ack } from '../../src/lib/protocol/errors';
 import { unpackFacts, type WireFact } from '../../src/lib/protocol/fact-packing';
-import type { MeetingJoinAnswer } from '../../src/lib/protocol/socket-events';
+import { unpackJoinAnswer, type MeetingJoinAnswer } from '../../src/lib/protocol/socket-events';
 import type { AppContext } from '../../src/lib/server/context';
 import { createMeeting, seedCouncil, type Seedable, type SeededMember } from './seed';
 import { connectSocket, emitWithAck, type ClientSocket } from './socket-client';
@@ -96,7 +96,8 @@ export class MeetingClient {
 	async join(since?: number): Promise<Ack<MeetingJoinAnswer>> {
 		const payload =
 			since === undefined ? { meetingId: this.meetingId } : { meetingId: this.meetingId, since };
-		const answer = await emitWithAck(this.socket, 'meeting:join', payload);
+		const wire = await emitWithAck(this.socket, 'meeting:join', payload);
+		const answer: Ack<MeetingJoinAnswer> = wire.ok ? { ok: true, value: unpackJoinAnswer(wire.value) } : wire;
 		if (answer.ok && answer.value.snapshot) this.roster = answer.value.snapshot.roster;
 		if (answer.ok) this.learnRoster(answer.value.events);
 		return answer;

@@ -15,6 +15,7 @@ import {
 } from '../helpers/meeting-client';
 import { createUser, fromContext, type Seedable } from '../helpers/seed';
 import { emitRaw, emitWithAck } from '../helpers/socket-client';
+import { unpackSnapshot } from '../../src/lib/protocol/snapshot-packing';
 import { startTestServer, type TestServer } from '../helpers/test-server';
 
 let server: TestServer;
@@ -76,6 +77,31 @@ async function demoJinghu() {
 }
 
 describe('live meeting room', () => {
+	it('[meeting:snapshot-packed] a join’s snapshot crosses as one packed binary attachment that unpacks to the room’s state', async () => {
+		const m = await seedMeeting(t, ['member']);
+		const moderator = await clientFor(m.moderator.userId, m.meetingId);
+		const join = () => emitWithAck(moderator.socket, 'meeting:join', { meetingId: m.meetingId });
+		const [first, second] = [await join(), await join()];
+		if (!first.ok || !second.ok) throw new Error('join refused');
+		// Binary (a Buffer in Node, an ArrayBuffer in a browser), not an object socket.io re-encodes per joiner.
+		expect(first.value.snapshot).toBeInstanceOf(Uint8Array);
+		const room = await server.ctx.services.meetingRooms.join(m.moderator.userId, m.meetingId);
+		if (!room.ok) throw new Error('join refused');
+		const unpacked = unpackSnapshot(first.value.snapshot!);
+		expect(unpacked).toStrictEqual(JSON.parse(JSON.stringify(room.value.state)));
+		expect(unpacked.seq).toBe(first.value.seq);
+		expect(Buffer.from(second.value.snapshot as Uint8Array)).toEqual(
+			Buffer.from(first.value.snapshot as Uint8Array)
+		);
+		await moderator.run(agendaItem('楼道堆物清理'));
+		const after = await join();
+		if (!after.ok) throw new Error('join refused');
+		expect(unpackSnapshot(after.value.snapshot!).agenda.map((i) => i.title)).toEqual([
+			...unpacked.agenda.map((i) => i.title),
+			'楼道堆物清理'
+		]);
+	});
+
 	it('[meeting:realtime] every client sees the moderator’s facts in seq order without gaps, and folding them gives the state a fresh join returns', async () => {
 		const j = await demoJinghu();
 		const moderator = await clientFor(j.moderator.userId, j.meetingId);

@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import { isoNow } from './clock';
 import { earlyFacts, foldInOrder, foldOwn } from './fact-order';
 import { unpackFacts, type WireFact } from '$lib/protocol/fact-packing';
+import { unpackSnapshot } from '$lib/protocol/snapshot-packing';
 import type { MeetingActor } from '$lib/domain/meeting/decide';
 import type { MeetingCommand } from '$lib/domain/meeting/meeting-command';
 import type { RecordedFact } from '$lib/domain/meeting/meeting-events';
@@ -59,7 +60,7 @@ export class MeetingConnection {
 			return;
 		}
 		this.actor = answer.value.actor;
-		if (answer.value.snapshot) this.state = answer.value.snapshot;
+		if (answer.value.snapshot) this.state = unpackSnapshot(answer.value.snapshot);
 		this.apply(answer.value.events);
 		this.link = 'live';
 	}

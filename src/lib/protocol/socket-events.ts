@@ -1,4 +1,5 @@
 import type { WireFact } from './fact-packing';
+import { unpackSnapshot, type PackedSnapshot } from './snapshot-packing';
 import { z } from 'zod';
 import type { Ack } from './errors';
 import { MeetingCommandEnvelope, MeetingJoinInput } from './meeting.schema';
@@ -21,6 +22,17 @@ export interface MeetingJoinAnswer {
 	events: RecordedFact[];
 }
 
+/** The join answer as it crosses: the snapshot packed (unpackSnapshot restores it). */
+export type MeetingJoinWire = Omit<MeetingJoinAnswer, 'snapshot'> & {
+	snapshot: PackedSnapshot | ArrayBuffer | null;
+};
+
+/** The join answer as the client uses it. */
+export const unpackJoinAnswer = (wire: MeetingJoinWire): MeetingJoinAnswer => ({
+	...wire,
+	snapshot: wire.snapshot && unpackSnapshot(wire.snapshot)
+});
+
 export interface PingAnswer {
 	userId: string;
 	serverTime: string;
@@ -34,7 +46,7 @@ export interface ClientToServer {
 	): void;
 	'meeting:join'(
 		payload: z.infer<(typeof ClientEvents)['meeting:join']>,
-		ack: (a: Ack<MeetingJoinAnswer>) => void
+		ack: (a: Ack<MeetingJoinWire>) => void
 	): void;
 	'meeting:command'(
 		payload: z.input<(typeof ClientEvents)['meeting:command']>,
