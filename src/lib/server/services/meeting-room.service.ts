@@ -16,7 +16,8 @@ import { meetingRepository } from '../repositories/meeting.repository';
 import { memberRepository } from '../repositories/member.repository';
 import { followUpRepository } from '../repositories/follow-up.repository';
 import { Uuid } from '../../protocol/council.schema';
-import { authorise } from './council-access';
+import { authoriseMember } from './council-access';
+import { membershipReads } from './membership-reads';
 import { ballotBoxRepository, type BallotBoxWrite } from '../repositories/ballot-box.repository';
 import { FACT_PROJECTIONS } from './fact-projections';
 import { SecretBallots } from './secret-ballots';
@@ -165,8 +166,11 @@ export function meetingRoomService(deps: ServiceDeps) {
 		}
 	}
 
+	const membership = membershipReads((councilId, userIds) =>
+		memberRepository(sql).findMany(councilId, userIds)
+	);
 	async function lookUpActor(userId: string, councilId: string): Promise<Result<MeetingActor, ErrorCode>> {
-		const access = await authorise(sql, userId, councilId, CouncilAction.view);
+		const access = authoriseMember(await membership(councilId, userId), CouncilAction.view);
 		if (!access.ok) return access;
 		const member = access.value.member!;
 		return ok({ userId, role: member.role, memberId: member.id });
