@@ -47,12 +47,6 @@ export function memberRepository(sql: Sql) {
 				where m.council_id = ${councilId} and m.user_id = ${userId}`;
 			return row ?? null;
 		},
-		/** The memberships of these people in a council, revoked or not (people without one are absent). */
-		async findMany(councilId: string, userIds: readonly string[]): Promise<MemberRow[]> {
-			if (userIds.length === 0) return [];
-			return sql<MemberRow[]>`${sql.unsafe(select)}
-				where m.council_id = ${councilId} and m.user_id = any(${sql.array([...userIds])}::uuid[])`;
-		},
 		/** Each member gets an 8-digit check-in code not yet used in the council (easy to type at the door). */
 		async insert(input: MemberFields & { councilId: string; userId: string }): Promise<string> {
 			let checkInCode: string;

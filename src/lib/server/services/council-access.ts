@@ -10,13 +10,11 @@ export interface CouncilAccess {
 	member: MemberRow | null;
 }
 
-/** The standing a membership row (or none) gives. */
-const accessOf = (member: MemberRow | null): CouncilAccess =>
-	!member || member.revokedAt ? { role: null, member: null } : { role: member.role, member };
-
 /** The actor's standing in a council, read fresh on every call so that revocation is immediate. */
 export async function councilAccess(sql: Sql, userId: string, councilId: string): Promise<CouncilAccess> {
-	return accessOf(await memberRepository(sql).find(councilId, userId));
+	const member = await memberRepository(sql).find(councilId, userId);
+	if (!member || member.revokedAt) return { role: null, member: null };
+	return { role: member.role, member };
 }
 
 /** Not a member reads as not-found, so that council ids cannot be probed. */
@@ -26,15 +24,7 @@ export async function authorise(
 	councilId: string,
 	action: CouncilAction
 ): Promise<Result<CouncilAccess, ErrorCode>> {
-	return authoriseMember(await memberRepository(sql).find(councilId, userId), action);
-}
-
-/** `authorise` for a membership already read. */
-export function authoriseMember(
-	member: MemberRow | null,
-	action: CouncilAction
-): Result<CouncilAccess, ErrorCode> {
-	const access = accessOf(member);
+	const access = await councilAccess(sql, userId, councilId);
 	if (access.role === null) return fail('not-found', 'No such council, or you are not a member.');
 	if (!can({ role: access.role }, action)) {
 		return fail('forbidden', 'Your role in this council does not allow this.');

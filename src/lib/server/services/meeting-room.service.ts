@@ -16,8 +16,7 @@ import { meetingRepository } from '../repositories/meeting.repository';
 import { memberRepository } from '../repositories/member.repository';
 import { followUpRepository } from '../repositories/follow-up.repository';
 import { Uuid } from '../../protocol/council.schema';
-import { authoriseMember } from './council-access';
-import { membershipReads } from './membership-reads';
+import { authorise } from './council-access';
 import { ballotBoxRepository, type BallotBoxWrite } from '../repositories/ballot-box.repository';
 import { FACT_PROJECTIONS } from './fact-projections';
 import { SecretBallots } from './secret-ballots';
@@ -166,11 +165,8 @@ export function meetingRoomService(deps: ServiceDeps) {
 		}
 	}
 
-	const membership = membershipReads((councilId, userIds) =>
-		memberRepository(sql).findMany(councilId, userIds)
-	);
 	async function lookUpActor(userId: string, councilId: string): Promise<Result<MeetingActor, ErrorCode>> {
-		const access = authoriseMember(await membership(councilId, userId), CouncilAction.view);
+		const access = await authorise(sql, userId, councilId, CouncilAction.view);
 		if (!access.ok) return access;
 		const member = access.value.member!;
 		return ok({ userId, role: member.role, memberId: member.id });
