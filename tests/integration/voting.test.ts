@@ -461,6 +461,36 @@ describe('secret ballots', () => {
 		expect(after.outcome?.tally?.counts).toMatchObject({ yes: 1, no: 1 });
 	});
 
+	it('[vote:secret-two-rooms] a ballot changed through one process after it was cast through another is taken, not refused for an unknown receipt', async () => {
+		const room = await openMeeting(['member', 'member']);
+		const [a, b] = room.members as [SeededMember, SeededMember];
+		for (const p of [room.moderator, a, b]) await room.as(room.moderator, checkIn(p.memberId));
+		const motionId = randomUUID();
+		await room.as(a, propose(room.itemId, '地下车库收费方案', motionId));
+		await room.as(room.moderator, { type: 'vote:open', motionId, secret: true });
+		// A second process's meeting room on the same database, as behind a load balancer.
+		const other = servicesOver(t.sql).services.meetingRooms;
+		const send = async (
+			rooms: typeof other,
+			who: { userId: string },
+			command: MeetingCommand
+		): Promise<string | null> => {
+			const done = await rooms.command(who.userId, room.meetingId, randomUUID(), command);
+			return done.ok ? null : done.error.code;
+		};
+		// The other process learns the box's receipts (b's ballot) before a's ballot arrives elsewhere.
+		expect(await send(other, b, cast(motionId, 'no', { receipt: newReceipt() }))).toBeNull();
+		const receipt = newReceipt();
+		expect(await send(server.ctx.services.meetingRooms, a, cast(motionId, 'no', { receipt }))).toBeNull();
+		expect(await send(other, a, cast(motionId, 'yes', { receipt }))).toBeNull();
+		// And a receipt that is nobody's is still refused there.
+		expect(await send(other, a, cast(motionId, 'abstain', { receipt: newReceipt() }))).toBe(
+			'unknown-receipt'
+		);
+		await room.as(room.moderator, { type: 'vote:close', motionId });
+		expect((await room.motion(motionId)).outcome?.tally?.counts).toEqual({ yes: 1, no: 1, abstain: 0 });
+	});
+
 	it('the secrecy check itself finds a link when there is one', () => {
 		const identities = new Set(['m-1']);
 		expect(linksVoterToChoice({ a: [{ voterId: 'm-1', choice: 'yes' }] }, identities)).toHaveLength(1);

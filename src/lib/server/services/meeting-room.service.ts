@@ -35,6 +35,13 @@ interface Room {
 	drainScheduled: boolean;
 	/** When a command or join last asked for this meeting (this process's clock). */
 	lastUsed: number;
+	/**
+	 * The facts of commands this process applied lately, by command id: a crowd's retries are
+	 * answered from here instead of the log (anything else is looked up there, as before).
+	 */
+	applied: Map<string, RecordedFact[]>;
+	/** The secret ballot box's receipt tags by motion as they stood at `seq` (saves a read per batch). */
+	boxTags: { seq: number; byMotion: ReadonlyMap<string, ReadonlySet<string>> } | null;
 }
 
 interface Pending {
@@ -76,6 +83,8 @@ const MAX_REMEMBERED_ACTORS = 50_000;
 /** Most commands decided and appended in one transaction (group commit). */
 const MAX_BATCH = 1_000;
 const CATCH_UP_LIMIT = 2_000;
+/** Commands whose facts a meeting's room remembers (see Room.applied): two crowds' worth. */
+const REMEMBERED_COMMANDS = 10_000;
 /**
  * A meeting nobody has asked for this long is let go from memory; the next join or command reads
  * it back from the log. Letting go mid-command is safe: the log decides, as between instances.
@@ -113,7 +122,9 @@ export function meetingRoomService(deps: ServiceDeps) {
 			tail: Promise.resolve(),
 			queue: [],
 			drainScheduled: false,
-			lastUsed: Date.now()
+			lastUsed: Date.now(),
+			applied: new Map(),
+			boxTags: null
 		};
 		await catchUp(room);
 		return room;
@@ -257,6 +268,11 @@ export function meetingRoomService(deps: ServiceDeps) {
 		});
 	}
 
+	function remember(r: Room, commandId: string, facts: RecordedFact[]) {
+		r.applied.set(commandId, facts);
+		if (r.applied.size > REMEMBERED_COMMANDS) r.applied.delete(r.applied.keys().next().value!);
+	}
+
 	/**
 	 * Decides every waiting command in arrival order against the state the earlier ones leave,
 	 * then appends all their facts (and ballot-box writes, and projections) in one transaction. If
@@ -265,12 +281,17 @@ export function meetingRoomService(deps: ServiceDeps) {
 	async function decideBatch(r: Room, batch: readonly Pending[]): Promise<void> {
 		const { roster, rules } = await councilNow(r);
 		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			const applied = await log.eventsOfCommands(r.meetingId, unique(batch.map((p) => p.commandId)));
+			const unknown = unique(batch.map((p) => p.commandId)).filter((id) => !r.applied.has(id));
+			const applied = await log.eventsOfCommands(r.meetingId, unknown);
 			const answers = new Map<Pending, Result<CommandAnswer, MeetingRoomError>>();
 			const groups: { commandId: string; events: NewMeetingEvent[]; pending: Pending[] }[] = [];
 			const byCommand = new Map<string, (typeof groups)[number] | 'empty'>();
 			const writes: BallotBoxWrite[] = [];
-			const secret = new SecretBallots(box, r.meetingId);
+			const secret = new SecretBallots(
+				box,
+				r.meetingId,
+				r.boxTags?.seq === r.state.seq ? r.boxTags.byMotion : undefined
+			);
 			let state = r.state;
 			// The states between commands are dropped, so the batch folds transiently (r.state stays
 			// as it was until the append succeeds).
@@ -279,9 +300,15 @@ export function meetingRoomService(deps: ServiceDeps) {
 			// of what gets stored, and need not be folded again.
 			const decidedAt = deps.now();
 			for (const p of batch) {
-				const earlier = applied.get(p.commandId);
+				const remembered = r.applied.get(p.commandId);
+				if (remembered) {
+					answers.set(p, ok({ councilId: r.councilId, events: remembered, replayed: true }));
+					continue;
+				}
+				const earlier = applied.get(p.commandId)?.map(toFact);
 				if (earlier) {
-					answers.set(p, ok({ councilId: r.councilId, events: earlier.map(toFact), replayed: true }));
+					remember(r, p.commandId, earlier);
+					answers.set(p, ok({ councilId: r.councilId, events: earlier, replayed: true }));
 					continue;
 				}
 				const sameCommand = byCommand.get(p.commandId);
@@ -349,10 +376,12 @@ export function meetingRoomService(deps: ServiceDeps) {
 			}
 			const stored = appended.value.map(toFact);
 			r.state = state;
+			r.boxTags = { seq: state.seq, byMotion: secret.knownTags() };
 			let at = 0;
 			for (const g of groups) {
 				const mine = stored.slice(at, at + g.events.length);
 				at += g.events.length;
+				remember(r, g.commandId, mine);
 				g.pending.forEach((p, i) =>
 					answers.set(p, ok({ councilId: r.councilId, events: mine, replayed: i > 0 }))
 				);

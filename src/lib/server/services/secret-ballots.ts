@@ -19,10 +19,19 @@ export class SecretBallots {
 	private readonly tagsByMotion = new Map<string, Set<string>>();
 	private readonly pending: BallotBoxWrite[] = [];
 
+	/** `known`: the tags by motion as the box held them at the state the batch starts from, if known. */
 	constructor(
 		private readonly box: ReturnType<typeof ballotBoxRepository>,
-		private readonly meetingId: string
-	) {}
+		private readonly meetingId: string,
+		known?: ReadonlyMap<string, ReadonlySet<string>>
+	) {
+		for (const [motionId, tags] of known ?? []) this.tagsByMotion.set(motionId, new Set(tags));
+	}
+
+	/** The tags by motion read or written in this batch: the box's once the batch is stored. */
+	knownTags(): ReadonlyMap<string, ReadonlySet<string>> {
+		return this.tagsByMotion;
+	}
 
 	async context(state: MeetingState, command: MeetingCommand): Promise<BallotContext | undefined> {
 		if (command.type !== 'ballot:cast' && command.type !== 'vote:close') return undefined;
