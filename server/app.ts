@@ -8,6 +8,7 @@ import { setAppContext, type AppContext } from '../src/lib/server/context';
 import { buildAuthConfig } from '../src/lib/server/auth/auth-config';
 import { createServices } from '../src/lib/server/services';
 import { createDomainEvents } from '../src/lib/server/services/domain-events';
+import { relayMembership } from './membership-relay';
 import { seedDemo } from '../src/lib/server/services/demo-seed';
 import { seedDemoHistory } from '../src/lib/server/services/demo-history';
 import { settingRepository } from '../src/lib/server/repositories/setting.repository';
@@ -84,6 +85,9 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 
 	const http = o.http ?? createServer();
 	const { io, stopAnnouncing } = attachSocketServer(http, ctx, log);
+	// Only a server database has other instances to hear from.
+	const membershipRelay = db.kind === 'server' ? relayMembership(db.sql, deps.events, log) : null;
+	await membershipRelay?.ready;
 	const cluster = config.databaseUrl ? await attachClusterAdapter(io, config.databaseUrl) : null;
 	const collab = createCollabEndpoint(ctx, log);
 	http.on('upgrade', (req, socket, head) => {
@@ -116,6 +120,7 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 		io,
 		async close() {
 			await reminders.stop();
+			await membershipRelay?.close();
 			await collab.close();
 			stopAnnouncing();
 			await new Promise<void>((resolve) => io.close(() => resolve()));

@@ -79,8 +79,8 @@ export function attachSocketServer(http: HttpServer, ctx: AppContext, log: Logge
 	);
 
 	ctx.deps.events.on('membership:revoked', ({ councilId, userId }) => {
-		// Local sockets only: each instance hears the revocation from its own requests or not at all,
-		// and every later command re-reads membership anyway.
+		// This instance's sockets: each instance hears every revocation, its own or relayed from
+		// another (server/membership-relay.ts).
 		for (const s of io.of('/').sockets.values()) {
 			if (s.data.user?.id !== userId) continue;
 			const rooms = [...s.data.meetings].filter(([, c]) => c === councilId).map(([m]) => meetingRoom(m));

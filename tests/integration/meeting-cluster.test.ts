@@ -153,4 +153,44 @@ describe.runIf(!!process.env.DATABASE_URL)('two instances on one Postgres databa
 		);
 		expect(await moderatorOnB.state()).toStrictEqual(await moderatorOnA.state());
 	});
+
+	it('[meeting:cluster-revoke] a member revoked through A is dropped by B at once: B’s socket is told and B refuses their next command', async () => {
+		const m = await seedMeeting(t, ['member', 'member']);
+		const [revoked, stays] = m.members as [(typeof m.members)[0], (typeof m.members)[0]];
+		const onB = await on(b, revoked.userId, m.meetingId);
+		const staysOnB = await on(b, stays.userId, m.meetingId);
+		await onB.joined();
+		await staysOnB.joined();
+		// B now remembers who both are.
+		await onB.run(checkIn(revoked.memberId, 'remote'));
+		const told: string[] = [];
+		onB.socket.on('council:access-revoked', ({ councilId }) => told.push(councilId));
+
+		expect((await a.ctx.services.members.revoke(m.moderator.userId, m.councilId, revoked.memberId)).ok).toBe(
+			true
+		);
+		await vi.waitFor(() => expect(told).toEqual([m.councilId]), { timeout: 2_000 });
+		expect(await onB.command({ type: 'attendance:leave', memberId: revoked.memberId })).toMatchObject({
+			ok: false,
+			error: { code: 'not-found' }
+		});
+		expect(await onB.join()).toMatchObject({ ok: false, error: { code: 'not-found' } });
+		// Nobody else is affected.
+		expect((await staysOnB.run(checkIn(stays.memberId, 'remote'))).map((f) => f.type)).toContain(
+			'attendance:check-in'
+		);
+
+		// A role changed through A counts on B from then on.
+		expect(await staysOnB.command(agendaItem('新增议题'))).toMatchObject({
+			ok: false,
+			error: { code: 'forbidden' }
+		});
+		const asClerk = { role: 'clerk' as const, voteWeight: 1, constituency: null, organisation: null };
+		expect(
+			(await a.ctx.services.members.update(m.moderator.userId, m.councilId, stays.memberId, asClerk)).ok
+		).toBe(true);
+		await vi.waitFor(async () => expect((await staysOnB.command(agendaItem('新增议题'))).ok).toBe(true), {
+			timeout: 2_000
+		});
+	});
 });

@@ -2,9 +2,12 @@ import { EventEmitter } from 'node:events';
 
 /** Facts the services announce after commit; transports subscribe (e.g. to drop revoked sockets). */
 export interface DomainEventMap {
-	'membership:revoked': { councilId: string; userId: string };
+	/** `relayed`: heard from another instance (server/membership-relay.ts), not to be relayed again. */
+	'membership:revoked': { councilId: string; userId: string; relayed?: true };
 	/** A member's role or weight changed: whoever remembers who they are forgets it. */
-	'membership:changed': { councilId: string; userId: string };
+	'membership:changed': { councilId: string; userId: string; relayed?: true };
+	/** Other instances' membership news may have been missed: whoever remembers memberships forgets all. */
+	'membership:all-stale': Record<string, never>;
 	/** A carried amendment could not be applied to its document; the main motion kept its version. */
 	'amendment:not-adopted': { meetingId: string; motionId: string; reason: string };
 	/** Live editors must stop (or may resume) writing at once: the collab endpoint listens. */

@@ -78,7 +78,12 @@ export interface CommandAnswer {
 
 /** How many times a command is re-decided when another instance appended first. */
 const MAX_ATTEMPTS = 5;
-const ACTOR_TTL_MS = 5_000;
+/**
+ * Memberships change through the member service, whose events (relayed between instances) make
+ * the room forget at once; this only bounds a change made behind the service's back (by hand in
+ * the database). Long, because a vote opening an hour into a meeting must not read 2,000 of them.
+ */
+const ACTOR_TTL_MS = 6 * 60 * 60_000;
 const MAX_REMEMBERED_ACTORS = 50_000;
 /** Most commands decided and appended in one transaction (group commit). */
 const MAX_BATCH = 1_000;
@@ -184,15 +189,16 @@ export function meetingRoomService(deps: ServiceDeps) {
 	}
 
 	/**
-	 * Who someone is in a council, remembered briefly: a vote of thousands would otherwise read the
-	 * membership once per ballot. A revocation here forgets at once; one on another instance (or a
-	 * role change) is seen within ACTOR_TTL_MS.
+	 * Who someone is in a council, remembered: a vote of thousands would otherwise read the
+	 * membership once per ballot. A revocation or role change, on this instance or another, forgets
+	 * at once (see ACTOR_TTL_MS).
 	 */
 	const actors = new Map<string, { until: number; actor: Promise<Result<MeetingActor, ErrorCode>> }>();
 	const forget = ({ councilId, userId }: { councilId: string; userId: string }) =>
 		actors.delete(`${userId}/${councilId}`);
 	deps.events.on('membership:revoked', forget);
 	deps.events.on('membership:changed', forget);
+	deps.events.on('membership:all-stale', () => actors.clear());
 	function actorIn(userId: string, councilId: string): Promise<Result<MeetingActor, ErrorCode>> {
 		const key = `${userId}/${councilId}`;
 		const now = Date.now();
