@@ -19,18 +19,19 @@ export class SecretBallots {
 	private readonly tagsByMotion = new Map<string, Set<string>>();
 	private readonly pending: BallotBoxWrite[] = [];
 
-	/** `known`: the tags by motion as the box held them at the state the batch starts from, if known. */
+	/**
+	 * `known`: the tags by motion as the box held them at the state the batch starts from, if known
+	 * (copied on first use: the batch adds to its copy, and may yet fail).
+	 */
 	constructor(
 		private readonly box: ReturnType<typeof ballotBoxRepository>,
 		private readonly meetingId: string,
-		known?: ReadonlyMap<string, ReadonlySet<string>>
-	) {
-		for (const [motionId, tags] of known ?? []) this.tagsByMotion.set(motionId, new Set(tags));
-	}
+		private readonly known: ReadonlyMap<string, ReadonlySet<string>> = new Map()
+	) {}
 
-	/** The tags by motion read or written in this batch: the box's once the batch is stored. */
+	/** The tags by motion known at the start or read or written since: the box's once the batch is stored. */
 	knownTags(): ReadonlyMap<string, ReadonlySet<string>> {
-		return this.tagsByMotion;
+		return new Map([...this.known, ...this.tagsByMotion]);
 	}
 
 	async context(state: MeetingState, command: MeetingCommand): Promise<BallotContext | undefined> {
@@ -77,7 +78,8 @@ export class SecretBallots {
 	private async tags(motionId: string): Promise<Set<string>> {
 		let tags = this.tagsByMotion.get(motionId);
 		if (!tags) {
-			tags = await this.box.tags(this.meetingId, motionId);
+			const known = this.known.get(motionId);
+			tags = known ? new Set(known) : await this.box.tags(this.meetingId, motionId);
 			for (const w of this.pending) if (w.motionId === motionId) tags.add(w.tag);
 			this.tagsByMotion.set(motionId, tags);
 		}
