@@ -34,35 +34,9 @@ export async function connectServer(url: string, max = 10): Promise<Database> {
 	return { sql, kind: 'server', close: () => sql.end({ timeout: 5 }) };
 }
 
-/**
- * The embedded default: PGlite in this process, reached through its wire-protocol socket so that
- * repositories use one client (`postgres`) for both kinds. One connection only: PGlite is
- * single-session and a pool corrupts its portals.
- */
-export async function openEmbedded(dataDir: string | PGlite): Promise<Database> {
-	const { PGlite } = await import('@electric-sql/pglite');
-	const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
-	let db: PGlite;
-	if (typeof dataDir === 'string') {
-		mkdirSync(dataDir, { recursive: true });
-		try {
-			db = await PGlite.create({ dataDir });
-		} catch (cause) {
-			throw new DatabaseUnavailableError(`Cannot open the embedded database in ${dataDir}`, {
-				cause
-			});
-		}
-	} else {
-		db = dataDir;
-	}
-	const socketDir = mkdtempSync(join(tmpdir(), 'yishi-pg-'));
-	const server = new PGLiteSocketServer({
-		db,
-		path: join(socketDir, '.s.PGSQL.5432'),
-		maxConnections: 1
-	});
-	await server.start();
-	const sql = postgres({
+/** The client side of the embedded database's socket. One connection only: PGlite is single-session and a pool corrupts its portals. */
+const embeddedClient = (socketDir: string) =>
+	postgres({
 		...options,
 		host: socketDir,
 		port: 5432,
@@ -70,15 +44,91 @@ export async function openEmbedded(dataDir: string | PGlite): Promise<Database> 
 		database: 'postgres',
 		max: 1
 	});
-	return {
-		sql,
-		kind: 'pglite',
-		async close() {
-			await sql.end({ timeout: 5 });
-			await server.stop();
-			await db.close();
-			rmSync(socketDir, { recursive: true, force: true });
-		}
+
+/**
+ * The embedded default: PGlite reached through its wire-protocol socket so that repositories use
+ * one client (`postgres`) for both kinds. Opened from a data directory, PGlite runs on a worker
+ * thread of its own: its WebAssembly and synchronous file work would otherwise hold the thread
+ * that answers every socket (docs/decisions/016). A PGlite instance given by the caller (tests'
+ * cloned templates) is served from this thread.
+ */
+export async function openEmbedded(dataDir: string | PGlite): Promise<Database> {
+	const socketDir = mkdtempSync(join(tmpdir(), 'yishi-pg-'));
+	const socketPath = join(socketDir, '.s.PGSQL.5432');
+	try {
+		const stop =
+			typeof dataDir === 'string'
+				? await serveOnWorker(dataDir, socketPath)
+				: await serveHere(dataDir, socketPath);
+		const sql = embeddedClient(socketDir);
+		return {
+			sql,
+			kind: 'pglite',
+			async close() {
+				await sql.end({ timeout: 5 });
+				await stop();
+				rmSync(socketDir, { recursive: true, force: true });
+			}
+		};
+	} catch (error) {
+		rmSync(socketDir, { recursive: true, force: true });
+		throw error;
+	}
+}
+
+async function serveHere(db: PGlite, socketPath: string): Promise<() => Promise<void>> {
+	const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+	const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: 1 });
+	await server.start();
+	return async () => {
+		await server.stop();
+		await db.close();
+	};
+}
+
+/** Starts PGlite on a worker thread serving `socketPath`; resolves with how to stop it. */
+async function serveOnWorker(dataDir: string, socketPath: string): Promise<() => Promise<void>> {
+	try {
+		mkdirSync(dataDir, { recursive: true });
+	} catch (cause) {
+		throw new DatabaseUnavailableError(`Cannot open the embedded database in ${dataDir}`, { cause });
+	}
+	const { Worker } = await import('node:worker_threads');
+	const worker = new Worker(new URL('./embedded-worker.js', import.meta.url), {
+		workerData: { dataDir, socketPath }
+	});
+	const answer = (types: string[]) =>
+		new Promise<{ type: string; message?: string }>((resolve, reject) => {
+			const onMessage = (m: { type: string; message?: string }) => {
+				if (!types.includes(m.type)) return;
+				cleanup();
+				resolve(m);
+			};
+			const onExit = (code: number) => {
+				cleanup();
+				reject(new Error(`the embedded database's thread exited (${code})`));
+			};
+			const cleanup = () => {
+				worker.off('message', onMessage);
+				worker.off('exit', onExit);
+			};
+			worker.on('message', onMessage);
+			worker.on('exit', onExit);
+		});
+	worker.on('error', (error) => console.error('embedded database thread:', error));
+	const started = await answer(['ready', 'failed']).catch((cause: unknown) => ({
+		type: 'failed',
+		message: String(cause)
+	}));
+	if (started.type !== 'ready') {
+		await worker.terminate();
+		throw new DatabaseUnavailableError(`Cannot open the embedded database in ${dataDir}: ${started.message}`);
+	}
+	return async () => {
+		const closed = answer(['closed']).catch(() => undefined);
+		worker.postMessage({ type: 'close' });
+		await closed;
+		await worker.terminate();
 	};
 }
 
