@@ -124,13 +124,23 @@ async function serveOnWorker(dataDir: string, socketPath: string): Promise<() =>
 		await worker.terminate();
 		throw new DatabaseUnavailableError(`Cannot open the embedded database in ${dataDir}: ${started.message}`);
 	}
+	let exited = false;
+	worker.once('exit', () => (exited = true));
 	return async () => {
-		const closed = answer(['closed']).catch(() => undefined);
-		worker.postMessage({ type: 'close' });
-		await closed;
+		// A thread that died (and said so on the console) has nothing left to close.
+		if (!exited) {
+			const closed = answer(['closed']).catch(() => undefined);
+			worker.postMessage({ type: 'close' });
+			let timer: ReturnType<typeof setTimeout> | undefined;
+			await Promise.race([closed, new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)))]);
+			clearTimeout(timer);
+		}
 		await worker.terminate();
 	};
 }
+
+/** How long closing waits for the embedded database's thread to close it cleanly before ending it. */
+const CLOSE_TIMEOUT_MS = 10_000;
 
 export class DatabaseUnavailableError extends Error {}
 
