@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
@@ -8,6 +8,8 @@ import { setAppContext, type AppContext } from '../src/lib/server/context';
 import { buildAuthConfig } from '../src/lib/server/auth/auth-config';
 import { createServices } from '../src/lib/server/services';
 import { createDomainEvents } from '../src/lib/server/services/domain-events';
+import type { ServiceDeps } from '../src/lib/server/services/deps';
+import { membershipNotices } from '../src/lib/server/services/membership-notice';
 import { relayMembership } from './membership-relay';
 import { seedDemo } from '../src/lib/server/services/demo-seed';
 import { seedDemoHistory } from '../src/lib/server/services/demo-history';
@@ -60,7 +62,15 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 		config.authSecret ??
 		(await settingRepository(db.sql).getOrInit('auth_secret', randomBytes(32).toString('base64url')));
 	const secureCookies = config.origin.startsWith('https://');
-	const deps = { sql: db.sql, now, origin: config.origin, events: createDomainEvents() };
+	// Only a server database has other instances to tell and hear from.
+	const instance = randomUUID();
+	const deps: ServiceDeps = {
+		sql: db.sql,
+		now,
+		origin: config.origin,
+		events: createDomainEvents(),
+		...(db.kind === 'server' ? { noticeMembership: membershipNotices(instance) } : {})
+	};
 	const ctx: AppContext = {
 		settings: {
 			origin: config.origin,
@@ -85,8 +95,7 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 
 	const http = o.http ?? createServer();
 	const { io, stopAnnouncing } = attachSocketServer(http, ctx, log);
-	// Only a server database has other instances to hear from.
-	const membershipRelay = db.kind === 'server' ? relayMembership(db.sql, deps.events, log) : null;
+	const membershipRelay = db.kind === 'server' ? relayMembership(db.sql, deps.events, log, instance) : null;
 	await membershipRelay?.ready;
 	const cluster = config.databaseUrl ? await attachClusterAdapter(io, config.databaseUrl) : null;
 	const collab = createCollabEndpoint(ctx, log);

@@ -1,10 +1,8 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { Pool } from '../src/lib/server/db/database';
 import type { DomainEvents } from '../src/lib/server/services/domain-events';
+import { MEMBERSHIP_CHANNEL } from '../src/lib/server/services/membership-notice';
 import type { Logger } from './log';
-
-export const MEMBERSHIP_RELAY_CHANNEL = 'yishi_membership';
 
 const Announcement = z.object({
 	from: z.string(),
@@ -14,17 +12,17 @@ const Announcement = z.object({
 });
 
 /**
- * Tells the other instances on one Postgres server of every revocation and role change made here,
- * and this instance of theirs, as the same domain events: a revoked member's sockets and document
- * connections close on every instance at once, and each meeting room forgets who they were. Were
- * notifications lost (the listening connection dropped and came back), every instance's
- * remembered memberships are dropped ('membership:all-stale'), so the caches can be long-lived.
+ * Hears the revocations and role changes other instances on one Postgres server commit (each sends
+ * its notice inside the change's transaction: see membership-notice.ts; `instance` is the id this
+ * one signs its own with) and raises them here as the same domain events: a revoked member's
+ * sockets and document connections close on every instance at once, and each meeting room forgets
+ * who they were. Were notices lost (the listening connection dropped and came back), every
+ * remembered membership is dropped ('membership:all-stale'), so the caches can be long-lived.
  */
-export function relayMembership(sql: Pool, events: DomainEvents, log: Logger) {
-	const instance = randomUUID();
+export function relayMembership(sql: Pool, events: DomainEvents, log: Logger, instance: string) {
 	let subscribed = false;
 	const listening = sql.listen(
-		MEMBERSHIP_RELAY_CHANNEL,
+		MEMBERSHIP_CHANNEL,
 		(payload) => {
 			let parsed: unknown;
 			try {
@@ -43,20 +41,6 @@ export function relayMembership(sql: Pool, events: DomainEvents, log: Logger) {
 		}
 	);
 	listening.catch((error: unknown) => log.error('membership relay: cannot listen', error));
-	const announce =
-		(type: 'membership:revoked' | 'membership:changed') =>
-		({ councilId, userId, relayed }: { councilId: string; userId: string; relayed?: true }) => {
-			if (relayed) return;
-			const payload = JSON.stringify({ from: instance, type, councilId, userId });
-			sql.notify(MEMBERSHIP_RELAY_CHANNEL, payload).catch((error: unknown) => {
-				log.error('membership relay: cannot announce', error);
-				// The other instances' caches may now be wrong about this person; at least ours is right.
-			});
-		};
-	const offs = [
-		events.on('membership:revoked', announce('membership:revoked')),
-		events.on('membership:changed', announce('membership:changed'))
-	];
 	return {
 		/** Resolves once this instance listens. */
 		ready: listening.then(
@@ -64,7 +48,6 @@ export function relayMembership(sql: Pool, events: DomainEvents, log: Logger) {
 			() => undefined
 		),
 		async close() {
-			for (const off of offs) off();
 			const { unlisten } = await listening.catch(() => ({ unlisten: async () => {} }));
 			await unlisten().catch(() => {});
 		}

@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest
 import type { MeetingCommand } from '../../src/lib/domain/meeting/meeting-command';
 import type { RecordedFact } from '../../src/lib/domain/meeting/meeting-events';
 import { eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
+import { MEMBERSHIP_CHANNEL } from '../../src/lib/server/services/membership-notice';
 import {
 	agendaItem,
 	folded,
@@ -192,5 +193,40 @@ describe.runIf(!!process.env.DATABASE_URL)('two instances on one Postgres databa
 		await vi.waitFor(async () => expect((await staysOnB.command(agendaItem('新增议题'))).ok).toBe(true), {
 			timeout: 2_000
 		});
+	});
+
+	it('[meeting:cluster-notice] each committed membership change is announced once, by its own transaction; a refused one not at all', async () => {
+		const m = await seedMeeting(t, ['member', 'member']);
+		const [revoked, promoted] = m.members as [(typeof m.members)[0], (typeof m.members)[0]];
+		const notices: { type: string; councilId: string; userId: string }[] = [];
+		const listener = await db.sql.listen(MEMBERSHIP_CHANNEL, (payload) => {
+			const { type, councilId, userId } = JSON.parse(payload) as (typeof notices)[number];
+			if (councilId === m.councilId) notices.push({ type, councilId, userId });
+		});
+		try {
+			const members = a.ctx.services.members;
+			// Refused: the council would be left without a moderator.
+			expect(await members.revoke(m.moderator.userId, m.councilId, m.moderator.memberId)).toMatchObject({
+				ok: false,
+				error: { code: 'last-moderator' }
+			});
+			expect((await members.revoke(m.moderator.userId, m.councilId, revoked.memberId)).ok).toBe(true);
+			const asClerk = { role: 'clerk' as const, voteWeight: 1, constituency: null, organisation: null };
+			expect((await members.update(m.moderator.userId, m.councilId, promoted.memberId, asClerk)).ok).toBe(
+				true
+			);
+			expect((await members.restore(m.moderator.userId, m.councilId, revoked.memberId)).ok).toBe(true);
+
+			// Notices arrive in commit order on one connection: nothing came of the refusal.
+			await vi.waitFor(() => expect(notices).toHaveLength(3), { timeout: 2_000 });
+			const { councilId } = m;
+			expect(notices).toEqual([
+				{ type: 'membership:revoked', councilId, userId: revoked.userId },
+				{ type: 'membership:changed', councilId, userId: promoted.userId },
+				{ type: 'membership:changed', councilId, userId: revoked.userId }
+			]);
+		} finally {
+			await listener.unlisten();
+		}
 	});
 });

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { INVITE_VALID_DAYS } from '../../src/lib/domain/council/invite';
-import type { DomainEventMap } from '../../src/lib/server/services/domain-events';
+import { createServices } from '../../src/lib/server/services';
+import { createDomainEvents, type DomainEventMap } from '../../src/lib/server/services/domain-events';
 import { SESSION_DAYS } from '../../src/lib/server/services/session.service';
 import {
 	addMember,
@@ -175,6 +176,29 @@ describe('members', () => {
 			value: true
 		});
 		expect(await t.services.councils.roleOf(gone.userId, council.id)).toBe('member');
+	});
+
+	it('[member:notice] a revocation whose notice to other instances cannot be sent does not happen', async () => {
+		const { council, moderator, members } = await seedCouncil(t, ['member']);
+		const target = members[0]!;
+		const events = createDomainEvents();
+		const heard: unknown[] = [];
+		events.on('membership:revoked', (e) => heard.push(e));
+		const unannounceable = createServices({
+			sql: db.sql,
+			now: clock.now,
+			origin: 'http://yishi.test',
+			events,
+			noticeMembership: async () => {
+				throw new Error('notice refused');
+			}
+		});
+
+		await expect(
+			unannounceable.members.revoke(moderator.userId, council.id, target.memberId)
+		).rejects.toThrow('notice refused');
+		expect(await t.services.councils.roleOf(target.userId, council.id)).toBe('member');
+		expect(heard).toEqual([]);
 	});
 
 	it('[member:last-moderator] the last active moderator can be neither revoked nor demoted', async () => {

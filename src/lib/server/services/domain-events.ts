@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 
 /** Facts the services announce after commit; transports subscribe (e.g. to drop revoked sockets). */
 export interface DomainEventMap {
-	/** `relayed`: heard from another instance (server/membership-relay.ts), not to be relayed again. */
+	/** `relayed`: heard from another instance (server/membership-relay.ts), which committed it. */
 	'membership:revoked': { councilId: string; userId: string; relayed?: true };
 	/** A member's role or weight changed: whoever remembers who they are forgets it. */
 	'membership:changed': { councilId: string; userId: string; relayed?: true };

@@ -88,6 +88,11 @@ export function memberService(deps: ServiceDeps) {
 				const allowed = await guardChange(tx, target.value, input.role, target.value.revokedAt !== null);
 				if (!allowed.ok) return allowed;
 				await memberRepository(tx).update(memberId, { ...input, voteWeight: weight.value });
+				await deps.noticeMembership?.(tx, {
+					type: 'membership:changed',
+					councilId,
+					userId: target.value.userId
+				});
 				return ok(true as const);
 			});
 			if (updated.ok) deps.events.emit('membership:changed', { councilId, userId: target.value.userId });
@@ -102,6 +107,11 @@ export function memberService(deps: ServiceDeps) {
 				const allowed = await guardChange(tx, target.value, target.value.role, true);
 				if (!allowed.ok) return allowed;
 				await memberRepository(tx).setRevoked(memberId, actorId);
+				await deps.noticeMembership?.(tx, {
+					type: 'membership:revoked',
+					councilId,
+					userId: target.value.userId
+				});
 				return ok(true as const);
 			});
 			if (result.ok) deps.events.emit('membership:revoked', { councilId, userId: target.value.userId });
@@ -111,7 +121,12 @@ export function memberService(deps: ServiceDeps) {
 		async restore(actorId: string, councilId: string, memberId: string): Promise<Result<true, ErrorCode>> {
 			const target = await loadTarget(actorId, councilId, memberId);
 			if (!target.ok) return target;
-			await memberRepository(sql).setRevoked(memberId, null);
+			const userId = target.value.userId;
+			await transaction(sql, async (tx) => {
+				await memberRepository(tx).setRevoked(memberId, null);
+				await deps.noticeMembership?.(tx, { type: 'membership:changed', councilId, userId });
+			});
+			deps.events.emit('membership:changed', { councilId, userId });
 			return ok(true);
 		}
 	};
