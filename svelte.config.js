@@ -7,7 +7,9 @@ const config = {
 	kit: {
 		adapter: adapter({ out: 'build' }),
 		// The sign-in forms of Auth.js post across its own endpoints; Kit's origin check stays on.
-		csrf: { trustedOrigins: [] }
+		csrf: { trustedOrigins: [] },
+		// Open tabs learn of an upgrade within minutes (and at once on return or reconnect: UpdateNotice).
+		version: { pollInterval: 5 * 60_000 }
 	}
 };
 

@@ -1,4 +1,5 @@
 import { io, type Socket } from 'socket.io-client';
+import { updated } from '$app/state';
 import { isoNow } from './clock';
 import { earlyFacts, foldInOrder, foldOwn } from './fact-order';
 import { unpackFacts, type WireFact } from '$lib/protocol/fact-packing';
@@ -34,6 +35,8 @@ export class MeetingConnection {
 	constructor(private readonly meetingId: string) {
 		this.socket = io({ path: '/socket.io', transports: ['websocket'] });
 		this.socket.on('connect', () => void this.join());
+		// A server restart is how an upgrade arrives: ask whether this page is now out of date.
+		this.socket.io.on('reconnect', () => void updated.check().catch(() => false));
 		this.socket.on('disconnect', () => (this.link = 'offline'));
 		this.socket.on('connect_error', (error: Error & { data?: { code?: string } }) => {
 			this.link = error.data?.code === 'unauthenticated' ? 'refused' : 'offline';
