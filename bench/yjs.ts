@@ -24,21 +24,27 @@ import type { YjsFromEditors, YjsFromServer, YjsToEditors, YjsToServer } from '.
  * others (bench/yjs-editors.ts), as real editors are on machines of their own: 50 editors applying
  * each other's edits keep one process busy by themselves. Send and arrival times are epoch
  * milliseconds, which processes on one machine share.
- * Options: --editors 50  --rate 5  --seconds 15 (or YJS_BENCH_SECONDS; 15 keeps `npm run bench`
- * within a few minutes, 30 is the longer run)  --processes 2 (editor processes)
+ * The two servers take turns, `rounds` times each (reference, Yishi, reference, …), and each's
+ * latencies are pooled over its rounds: the machine's load drifts over a minute (other processes,
+ * the disk), and taking turns gives both the same conditions, where one run of each after the
+ * other did not (the reference alone moved between 20 and 80 ms from run to run).
+ * Options: --editors 50  --rate 5  --seconds 10 per round (or YJS_BENCH_SECONDS)  --rounds 3
+ * --processes 2 (editor processes)
  */
 
 const editors = Math.max(2, Number.parseInt(option('editors', '50'), 10) || 50);
 const rate = Math.max(1, Number.parseInt(option('rate', '5'), 10) || 5);
 const seconds = Math.max(
 	1,
-	Number.parseFloat(option('seconds', process.env.YJS_BENCH_SECONDS ?? '15')) || 15
+	Number.parseFloat(option('seconds', process.env.YJS_BENCH_SECONDS ?? '10')) || 10
 );
+const rounds = Math.max(1, Number.parseInt(option('rounds', '3'), 10) || 3);
 /** Typing before the measured part, not counted: JIT and first-use paths on both sides. */
 const WARMUP_MS = 3_000;
 const processes = Math.max(1, Math.min(editors, Number.parseInt(option('processes', '2'), 10) || 2));
 const SETTLE_TIMEOUT_MS = 30_000;
 const CONNECT_TIMEOUT_MS = 60_000;
+/** For one round's step, and (times the rounds) for the whole bench. */
 const TIME_LIMIT_MS = 5 * 60_000;
 
 interface Run {
@@ -199,18 +205,27 @@ async function main() {
 	const limit = setTimeout(() => {
 		console.error(`yjs bench: stopped after the ${TIME_LIMIT_MS / 1000} s limit`);
 		process.exit(1);
-	}, TIME_LIMIT_MS);
+	}, TIME_LIMIT_MS * rounds);
 	limit.unref();
-	const reference = await run('reference');
-	const yishi = await run('yishi');
-	const p = (sorted: number[], q: number) => percentile(sorted, q).toFixed(2);
-	const p99 = percentile(yishi.latencies, 99);
-	const refP99 = percentile(reference.latencies, 99);
+	const pooled = { reference: [] as Run[], yishi: [] as Run[] };
+	let load: { bytes: number; ms: number } | undefined;
+	for (let round = 0; round < rounds; round++) {
+		pooled.reference.push(await run('reference'));
+		const yishi = await run('yishi');
+		pooled.yishi.push(yishi);
+		load ??= yishi.load;
+	}
+	const latencies = (runs: Run[]) => runs.flatMap((r) => r.latencies).sort((a, b) => a - b);
+	const [ours, theirs] = [latencies(pooled.yishi), latencies(pooled.reference)];
+	const updates = pooled.yishi.reduce((n, r) => n + r.updates, 0);
+	const lost = [...pooled.yishi, ...pooled.reference].reduce((n, r) => n + r.lost, 0);
+	const p99 = percentile(ours, 99);
+	const refP99 = percentile(theirs, 99);
 	console.log(
-		`yjs editors=${editors} updates=${yishi.updates} p50_ms=${p(yishi.latencies, 50)} p99_ms=${p99.toFixed(2)} ` +
-			`reference_p99_ms=${refP99.toFixed(2)} ratio=${(p99 / refP99).toFixed(2)} lost=${yishi.lost + reference.lost}`
+		`yjs editors=${editors} updates=${updates} p50_ms=${percentile(ours, 50).toFixed(2)} p99_ms=${p99.toFixed(2)} ` +
+			`reference_p99_ms=${refP99.toFixed(2)} ratio=${(p99 / refP99).toFixed(2)} lost=${lost}`
 	);
-	if (yishi.load) console.log(`yjs_load bytes=${yishi.load.bytes} load_ms=${yishi.load.ms.toFixed(0)}`);
+	if (load) console.log(`yjs_load bytes=${load.bytes} load_ms=${load.ms.toFixed(0)}`);
 }
 
 main().then(

@@ -3,6 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { docs, getYDoc, setupWSConnection } from '@y/websocket-server/utils';
+import { coalesceSends } from './coalesced-sends';
 import {
 	CollabClose,
 	collabRoomName,
@@ -91,6 +92,7 @@ export function createCollabEndpoint(ctx: AppContext, log: Logger): CollabEndpoi
 				// `ws` reports a broken frame (bad opcode, oversized, …) as an 'error' after closing the
 				// connection itself; unheard, that error would end the process — also for a refused one.
 				ws.on('error', (error) => log.info(`collab: connection error: ${error.message}`));
+				coalesceSends(ws, socket);
 				admit(ws, req)
 					.catch((error: unknown) => {
 						log.error('collab upgrade failed', error);
