@@ -3,7 +3,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { docs, getYDoc, setupWSConnection } from '@y/websocket-server/utils';
-import { coalesceSends } from './coalesced-sends';
+import { coalesceSends } from '../coalesced-sends';
 import {
 	CollabClose,
 	collabRoomName,

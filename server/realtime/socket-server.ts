@@ -10,6 +10,7 @@ import { readCookie, sessionCookieName } from '../../src/lib/server/auth/session
 import type { AppContext } from '../../src/lib/server/context';
 import type { SignedInUser } from '../../src/lib/server/auth/signed-in-user';
 import { councilAccess } from '../../src/lib/server/services/council-access';
+import { CoalescingWebSocketServer } from '../coalesced-sends';
 import type { Logger } from '../log';
 import { handler } from './handler';
 import { announceMeetingFacts, meetingRoom, registerMeetingHandlers } from './meeting.handlers';
@@ -33,7 +34,13 @@ export interface SocketServer {
 
 export function attachSocketServer(http: HttpServer, ctx: AppContext, log: Logger): SocketServer {
 	// destroyUpgrade: false, or socket.io kills the Yjs endpoint's upgrades on the same port.
-	const io: YishiIo = new Server(http, { path: SOCKET_PATH, serveClient: false, destroyUpgrade: false });
+	const io: YishiIo = new Server(http, {
+		path: SOCKET_PATH,
+		serveClient: false,
+		destroyUpgrade: false,
+		// A crowd's acknowledgements and announcements to one screen leave in one write per turn.
+		wsEngine: CoalescingWebSocketServer
+	});
 
 	io.use((socket, next) => {
 		const token = readCookie(socket.handshake.headers.cookie, sessionCookieName(ctx.settings.secureCookies));
