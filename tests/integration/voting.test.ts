@@ -491,6 +491,38 @@ describe('secret ballots', () => {
 		expect((await room.motion(motionId)).outcome?.tally?.counts).toEqual({ yes: 1, no: 1, abstain: 0 });
 	});
 
+	it('[vote:secret-late-retry] a changed ballot retried after a later change stays changed, in this process and another', async () => {
+		const room = await openMeeting(['member']);
+		const [a] = room.members as [SeededMember];
+		for (const p of [room.moderator, a]) await room.as(room.moderator, checkIn(p.memberId));
+		const motionId = randomUUID();
+		await room.as(a, propose(room.itemId, '电动车充电桩收费方案', motionId));
+		await room.as(room.moderator, { type: 'vote:open', motionId, secret: true });
+		const receipt = newReceipt();
+		const rooms = server.ctx.services.meetingRooms;
+		const send = async (via: typeof rooms, commandId: string, choice: 'yes' | 'no' | 'abstain') => {
+			const done = await via.command(
+				a.userId,
+				room.meetingId,
+				commandId,
+				cast(motionId, choice, { receipt })
+			);
+			if (!done.ok) throw new Error(done.error.code);
+			return done.value.replayed;
+		};
+		const toYes = randomUUID();
+		expect(await send(rooms, randomUUID(), 'no')).toBe(false);
+		expect(await send(rooms, toYes, 'yes')).toBe(false);
+		expect(await send(rooms, randomUUID(), 'abstain')).toBe(false);
+		// The change to yes arrives again (a connection that came back late), here and elsewhere.
+		expect(await send(rooms, toYes, 'yes')).toBe(true);
+		expect(await send(servicesOver(t.sql).services.meetingRooms, toYes, 'yes')).toBe(true);
+		const [ballot] = await ballotBoxRepository(t.sql).contents(room.meetingId, motionId);
+		expect(ballot?.choice).toBe('abstain');
+		await room.as(room.moderator, { type: 'vote:close', motionId });
+		expect((await room.motion(motionId)).outcome?.tally?.counts).toEqual({ yes: 0, no: 0, abstain: 1 });
+	});
+
 	it('the secrecy check itself finds a link when there is one', () => {
 		const identities = new Set(['m-1']);
 		expect(linksVoterToChoice({ a: [{ voterId: 'm-1', choice: 'yes' }] }, identities)).toHaveLength(1);

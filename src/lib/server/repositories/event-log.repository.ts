@@ -54,7 +54,10 @@ export function eventLogRepository(sql: Pool) {
 		/** The events a command produced, if it was already applied (empty otherwise). */
 		eventsOfCommand: readByCommand,
 
-		/** The events of each of these commands that was already applied, by command id. */
+		/**
+		 * The events of each of these commands that was already applied, by command id (an empty list
+		 * for a command that was applied without leaving a fact, such as a changed secret ballot).
+		 */
 		async eventsOfCommands(
 			meetingId: string,
 			commandIds: readonly string[]
@@ -65,19 +68,21 @@ export function eventLogRepository(sql: Pool) {
 				select c.command_id as applied, e.meeting_id, e.seq, e.type, e.payload, e.actor_id, e.occurred_at,
 					e.command_id, e.hash
 				from meeting_command c
-				join meeting_event e on e.meeting_id = c.meeting_id and e.seq between c.first_seq and c.last_seq
+				left join meeting_event e on e.meeting_id = c.meeting_id and e.seq between c.first_seq and c.last_seq
 				where c.meeting_id = ${meetingId} and c.command_id = any(${sql.array([...commandIds])})
-				order by e.seq`;
-			for (const row of normalise(rows)) {
+				order by e.seq nulls first`;
+			for (const row of rows) {
 				const { applied, ...event } = row as MeetingEvent & { applied: string };
-				out.set(applied, [...(out.get(applied) ?? []), event]);
+				const events = out.get(applied) ?? [];
+				out.set(applied, event.seq === null ? events : [...events, ...normalise([event])]);
 			}
 			return out;
 		},
 
 		/**
 		 * Appends every group's events at expectedSeq + 1… in one transaction, with one command record
-		 * per group, or nothing if the log has moved on (`seq-conflict`: catch up and decide again).
+		 * per group (a group without events is recorded as applied all the same), or nothing if the log
+		 * has moved on (`seq-conflict`: catch up and decide again).
 		 */
 		async appendBatch(input: AppendBatchInput): Promise<Result<MeetingEvent[], AppendError>> {
 			try {
@@ -88,12 +93,24 @@ export function eventLogRepository(sql: Pool) {
 					const current = head ?? { seq: 0, hash: GENESIS_HASH };
 					if (current.seq !== input.expectedSeq) return null;
 					const out: MeetingEvent[] = [];
-					const commands: { meeting_id: string; command_id: string; first_seq: number; last_seq: number }[] =
-						[];
+					const commands: {
+						meeting_id: string;
+						command_id: string;
+						first_seq: number | null;
+						last_seq: number | null;
+					}[] = [];
 					let prev = current.hash;
 					let seq = input.expectedSeq;
 					for (const group of input.groups) {
-						if (group.events.length === 0) continue;
+						if (group.events.length === 0) {
+							commands.push({
+								meeting_id: input.meetingId,
+								command_id: group.commandId,
+								first_seq: null,
+								last_seq: null
+							});
+							continue;
+						}
 						const first = seq + 1;
 						for (const e of group.events) {
 							seq += 1;

@@ -332,7 +332,9 @@ export function meetingRoomService(deps: ServiceDeps) {
 				}
 				const write = secret.writeFor(state, p.command, p.actor.memberId, ballot, decided.value);
 				if (write) writes.push(write);
-				if (decided.value.length === 0) {
+				// A fact-less command that changed the ballot box is recorded with the batch (as a group
+				// without events), so a late retry after a later change cannot change the box back.
+				if (decided.value.length === 0 && !write) {
 					byCommand.set(p.commandId, 'empty');
 					answers.set(p, ok({ councilId: r.councilId, events: [], replayed: false }));
 					continue;
@@ -359,7 +361,8 @@ export function meetingRoomService(deps: ServiceDeps) {
 					state
 				);
 			}
-			if (groups.length === 0 && writes.length === 0) {
+			if (groups.length === 0) {
+				for (const [id, kind] of byCommand) if (kind === 'empty') remember(r, id, []);
 				for (const [p, a] of answers) p.resolve(a);
 				return;
 			}
@@ -381,6 +384,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 				continue;
 			}
 			const stored = appended.value.map(toFact);
+			for (const [id, kind] of byCommand) if (kind === 'empty') remember(r, id, []);
 			r.state = state;
 			r.boxTags = { seq: state.seq, byMotion: secret.knownTags() };
 			let at = 0;
