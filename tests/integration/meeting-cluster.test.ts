@@ -155,6 +155,47 @@ describe.runIf(!!process.env.DATABASE_URL)('two instances on one Postgres databa
 		expect(await moderatorOnB.state()).toStrictEqual(await moderatorOnA.state());
 	});
 
+	it('[meeting:cluster-retries] the same commands sent through both instances at once, twice each, are each recorded once', async () => {
+		const m = await seedMeeting(
+			t,
+			Array.from({ length: 60 }, () => 'member' as const)
+		);
+		const rooms = [a.ctx.services.meetingRooms, b.ctx.services.meetingRooms];
+		expect(
+			(await rooms[0]!.command(m.moderator.userId, m.meetingId, newCommandId(), { type: 'meeting:open' })).ok
+		).toBe(true);
+		const opened = await head(m.meetingId);
+		// Each member's check-in goes out four times under one id, interleaved between the instances,
+		// so one instance looks a command up while the other is applying it.
+		const sends = m.members.flatMap((member) => {
+			const commandId = newCommandId();
+			return [0, 1, 1, 0].map((i) => ({ i, member, commandId }));
+		});
+		const answers = await Promise.all(
+			sends.map(async ({ i, member, commandId }) => {
+				const done = await rooms[i]!.command(
+					member.userId,
+					m.meetingId,
+					commandId,
+					checkIn(member.memberId, 'remote')
+				);
+				if (!done.ok) throw new Error(done.error.code);
+				return { commandId, seqs: seqs(done.value.events) };
+			})
+		);
+		const byCommand = new Map<string, string>();
+		for (const { commandId, seqs: s } of answers) {
+			const seen = byCommand.get(commandId);
+			if (seen !== undefined) expect(s.join()).toBe(seen);
+			byCommand.set(commandId, s.join());
+		}
+		const log = await eventLogRepository(db.sql).readSince(m.meetingId, opened);
+		expect(log.map((e) => e.seq)).toEqual(range(opened + 1, await head(m.meetingId)));
+		const checkedIn = log.filter((e) => e.type === 'attendance:check-in').map((e) => e.commandId);
+		expect(checkedIn).toHaveLength(m.members.length);
+		expect(new Set(checkedIn)).toEqual(new Set(byCommand.keys()));
+	});
+
 	it('[meeting:cluster-revoke] a member revoked through A is dropped by B at once: B’s socket is told and B refuses their next command', async () => {
 		const m = await seedMeeting(t, ['member', 'member']);
 		const [revoked, stays] = m.members as [(typeof m.members)[0], (typeof m.members)[0]];

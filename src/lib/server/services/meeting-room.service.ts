@@ -42,7 +42,13 @@ interface Room {
 	applied: Map<string, RecordedFact[]>;
 	/** The secret ballot box's receipt tags by motion as they stood at `seq` (saves a read per batch). */
 	boxTags: { seq: number; byMotion: ReadonlyMap<string, ReadonlySet<string>> } | null;
+	/** Whether a look-up of queued commands in the log is under way (see lookAhead). */
+	lookingAhead: boolean;
+	/** How many times `state` took in facts another instance appended. */
+	catchUps: number;
 }
+
+type AppliedCommands = Map<string, MeetingEvent[]>;
 
 interface Pending {
 	actor: MeetingActor;
@@ -50,6 +56,11 @@ interface Pending {
 	command: MeetingCommand;
 	resolve: (answer: Result<CommandAnswer, MeetingRoomError>) => void;
 	reject: (error: unknown) => void;
+	/**
+	 * A look-up, made while this command waited, of whether it was applied before (null if it
+	 * failed); `catchUps` as it began.
+	 */
+	applied?: { found: Promise<AppliedCommands | null>; catchUps: number };
 }
 
 /** `after` is the meeting's state after the facts. */
@@ -129,7 +140,9 @@ export function meetingRoomService(deps: ServiceDeps) {
 			drainScheduled: false,
 			lastUsed: Date.now(),
 			applied: new Map(),
-			boxTags: null
+			boxTags: null,
+			lookingAhead: false,
+			catchUps: 0
 		};
 		await catchUp(room);
 		return room;
@@ -176,6 +189,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 		for (;;) {
 			const batch = (await log.readSince(r.meetingId, r.state.seq, CATCH_UP_LIMIT)).map(toFact);
 			r.state = foldMeeting(batch, r.state);
+			if (batch.length > 0) r.catchUps++;
 			fresh.push(...batch);
 			if (batch.length < CATCH_UP_LIMIT) return fresh;
 		}
@@ -274,6 +288,56 @@ export function meetingRoomService(deps: ServiceDeps) {
 		});
 	}
 
+	/**
+	 * Asks the log which queued commands were applied before while the batch ahead of them is being
+	 * decided and written, so their batch need not wait for that question. One look-up at a time per
+	 * meeting, each taking whatever queued since the last began. A look-up older than the state's
+	 * last catch-up is not used: the state could hold a command the look-up did not see, which would
+	 * then be decided again as if new (a retried check-in answered with nothing). A command applied
+	 * elsewhere after a look-up that is used cannot be applied twice either: the state does not
+	 * hold it yet, so the append's seq (or the command's record) is refused and the batch is decided
+	 * again with a fresh look-up.
+	 */
+	function lookAhead(r: Room) {
+		if (r.lookingAhead) return;
+		const waiting = r.queue.filter((p) => !p.applied && !r.applied.has(p.commandId));
+		if (waiting.length === 0) return;
+		r.lookingAhead = true;
+		const looking = log.eventsOfCommands(r.meetingId, unique(waiting.map((p) => p.commandId))).then(
+			(found) => found,
+			() => null
+		);
+		for (const p of waiting) p.applied = { found: looking, catchUps: r.catchUps };
+		void looking.then(() => {
+			r.lookingAhead = false;
+			lookAhead(r);
+		});
+	}
+
+	/** Which of these commands were applied before: from their look-ahead where it covers them. */
+	async function appliedBefore(
+		r: Room,
+		batch: readonly Pending[],
+		commandIds: readonly string[],
+		fresh: boolean
+	): Promise<AppliedCommands> {
+		const wanted = new Set(commandIds);
+		const out: AppliedCommands = new Map();
+		if (!fresh) {
+			for (const p of batch) {
+				if (!wanted.has(p.commandId) || p.applied?.catchUps !== r.catchUps) continue;
+				const found = await p.applied.found;
+				if (!found) continue;
+				wanted.delete(p.commandId);
+				const events = found.get(p.commandId);
+				if (events) out.set(p.commandId, events);
+			}
+		}
+		if (wanted.size === 0) return out;
+		for (const [id, events] of await log.eventsOfCommands(r.meetingId, [...wanted])) out.set(id, events);
+		return out;
+	}
+
 	function remember(r: Room, commandId: string, facts: RecordedFact[]) {
 		r.applied.set(commandId, facts);
 		if (r.applied.size > REMEMBERED_COMMANDS) r.applied.delete(r.applied.keys().next().value!);
@@ -288,7 +352,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 		const { roster, rules } = await councilNow(r);
 		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
 			const unknown = unique(batch.map((p) => p.commandId)).filter((id) => !r.applied.has(id));
-			const applied = await log.eventsOfCommands(r.meetingId, unknown);
+			const applied = await appliedBefore(r, batch, unknown, attempt > 0);
 			const answers = new Map<Pending, Result<CommandAnswer, MeetingRoomError>>();
 			const groups: { commandId: string; events: NewMeetingEvent[]; pending: Pending[] }[] = [];
 			const byCommand = new Map<string, (typeof groups)[number] | 'empty'>();
@@ -461,6 +525,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 			return new Promise((resolve, reject) => {
 				r.queue.push({ actor, commandId, command, resolve, reject });
 				scheduleDrain(r);
+				lookAhead(r);
 			});
 		},
 
