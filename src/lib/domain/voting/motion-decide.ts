@@ -14,7 +14,8 @@ import {
 	type Choice,
 	type Motion,
 	type PublishedSecretBallot,
-	type VoteResult
+	type VoteResult,
+	voterIn
 } from './motion';
 import { tallyBallots, type CountedBallot } from './tally';
 
@@ -194,7 +195,7 @@ function castBallot(
 	if (motion.status !== 'voting' || !vote)
 		return fail('vote-not-open', 'Voting on this motion has not opened.');
 	const voterId = c.voterId ?? actor.memberId;
-	const voter = vote.voters.find((v) => v.memberId === voterId);
+	const voter = voterIn(vote, voterId);
 	if (!voter?.present)
 		return fail('not-eligible', 'Only members present or represented when voting opened may vote.');
 	if (motion.recusals[voterId] !== undefined) return fail('recused', 'This member has recused themselves.');

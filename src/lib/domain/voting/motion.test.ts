@@ -9,7 +9,7 @@ import { initialMeetingState, type MeetingState } from '../meeting/meeting-state
 import { QuorumPreset } from '../meeting/quorum';
 import type { RosterEntry } from '../meeting/roster';
 import { DECISION_PRESETS } from './decision-rule';
-import { DEFAULT_VOTING_RULES, type Choice, type PublishedSecretBallot } from './motion';
+import { DEFAULT_VOTING_RULES, voterIn, type Choice, type PublishedSecretBallot } from './motion';
 
 const person = (
 	memberId: string,
@@ -405,5 +405,24 @@ describe('properties', () => {
 				expect(t.counts.yes + t.counts.no + t.counts.abstain).toBe(raised + remoteVoters.length);
 			})
 		);
+	});
+});
+
+describe('voterIn', () => {
+	it('finds each vote’s voters by member id, and nobody who was not one of them', () => {
+		const voter = (memberId: string, present: boolean) => ({
+			memberId,
+			weightCents: 100,
+			constituency: null,
+			present
+		});
+		const first = { voters: [voter('a', true), voter('b', false)] };
+		const second = { voters: [voter('b', true)] };
+		expect(voterIn(first, 'b')).toBe(first.voters[1]);
+		expect(voterIn(first, 'c')).toBeUndefined();
+		// Another vote's list is its own, even for the same member.
+		expect(voterIn(second, 'b')?.present).toBe(true);
+		expect(voterIn(second, 'a')).toBeUndefined();
+		expect(voterIn(first, 'a')?.present).toBe(true);
 	});
 });

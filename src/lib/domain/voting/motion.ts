@@ -75,6 +75,21 @@ export interface VoteRun {
 	handCount: HandCount | null;
 }
 
+const votersByMember = new WeakMap<readonly Voter[], ReadonlyMap<string, Voter>>();
+
+/**
+ * The voter with this member id. The voters are fixed when the vote opens, so each vote's list is
+ * indexed once: a vote of thousands would otherwise search it once per ballot.
+ */
+export function voterIn(vote: Pick<VoteRun, 'voters'>, memberId: string): Voter | undefined {
+	let index = votersByMember.get(vote.voters);
+	if (!index) {
+		index = new Map(vote.voters.map((v) => [v.memberId, v]));
+		votersByMember.set(vote.voters, index);
+	}
+	return index.get(memberId);
+}
+
 export interface VoteOutcome {
 	result: VoteResult;
 	closedAt: string;

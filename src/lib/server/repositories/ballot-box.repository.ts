@@ -35,18 +35,14 @@ export function ballotBoxRepository(sql: Sql) {
 		/** Inside the transaction that appends the turnout facts. Rows go in tag order, not arrival order. */
 		async write(meetingId: string, writes: readonly BallotBoxWrite[]): Promise<void> {
 			const sorted = [...writes].sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
-			const inserts = sorted
-				.filter((w) => !w.replace)
-				.map((w) => ({
-					meeting_id: meetingId,
-					motion_id: w.motionId,
-					tag: w.tag,
-					choice: sql.json(w.choice as never),
-					weight_cents: w.weightCents,
-					constituency: w.constituency
-				}));
+			const inserts = sorted.filter((w) => !w.replace);
+			// Column arrays: one statement text for every batch, prepared once (see event-log.repository).
 			for (let i = 0; i < inserts.length; i += 1000) {
-				await sql`insert into secret_ballot ${sql(inserts.slice(i, i + 1000))}`;
+				const slice = inserts.slice(i, i + 1000);
+				await sql`insert into secret_ballot (meeting_id, motion_id, tag, choice, weight_cents, constituency)
+					select ${meetingId}::uuid, * from unnest(${slice.map((w) => w.motionId)}::text[],
+						${slice.map((w) => w.tag)}::text[], ${slice.map((w) => JSON.stringify(w.choice))}::text[]::jsonb[],
+						${slice.map((w) => w.weightCents)}::bigint[], ${slice.map((w) => w.constituency)}::text[])`;
 			}
 			for (const w of sorted.filter((x) => x.replace)) {
 				await sql`update secret_ballot set choice = ${sql.json(w.choice as never)}

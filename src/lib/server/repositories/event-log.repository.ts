@@ -134,22 +134,25 @@ export function eventLogRepository(sql: Pool) {
 							last_seq: seq
 						});
 					}
-					// Rows go in slices so one statement never carries more parameters than Postgres takes.
+					// Column arrays, not rows: the statement's text is the same for every batch, so it is
+					// prepared once per connection (a multi-row VALUES list is a new statement, with a
+					// round trip to describe its thousands of parameters, each time). Slices keep each
+					// statement small (see docs/decisions/013).
 					for (let i = 0; i < out.length; i += 500) {
-						const rows = out.slice(i, i + 500).map((e) => ({
-							meeting_id: e.meetingId,
-							seq: e.seq,
-							type: e.type,
-							payload: tx.json(e.payload as never),
-							actor_id: e.actorId,
-							occurred_at: e.occurredAt,
-							command_id: e.commandId,
-							hash: e.hash
-						}));
-						await tx`insert into meeting_event ${tx(rows)}`;
+						const slice = out.slice(i, i + 500);
+						await tx`insert into meeting_event
+							(meeting_id, seq, type, payload, actor_id, occurred_at, command_id, hash)
+							select ${input.meetingId}::uuid, * from unnest(
+								${slice.map((e) => e.seq)}::int[], ${slice.map((e) => e.type)}::text[],
+								${slice.map((e) => JSON.stringify(e.payload))}::text[]::jsonb[],
+								${slice.map((e) => e.actorId)}::uuid[], ${slice.map((e) => e.occurredAt)}::timestamptz[],
+								${slice.map((e) => e.commandId)}::text[], ${slice.map((e) => e.hash)}::text[])`;
 					}
 					for (let i = 0; i < commands.length; i += 1000) {
-						await tx`insert into meeting_command ${tx(commands.slice(i, i + 1000))}`;
+						const slice = commands.slice(i, i + 1000);
+						await tx`insert into meeting_command (meeting_id, command_id, first_seq, last_seq)
+							select ${input.meetingId}::uuid, * from unnest(${slice.map((c) => c.command_id)}::text[],
+								${slice.map((c) => c.first_seq)}::int[], ${slice.map((c) => c.last_seq)}::int[])`;
 					}
 					await input.alsoWrite?.(tx, out);
 					return out;

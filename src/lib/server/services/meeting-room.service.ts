@@ -46,6 +46,16 @@ interface Room {
 	lookingAhead: boolean;
 	/** How many times `state` took in facts another instance appended. */
 	catchUps: number;
+	/**
+	 * Commands queued or being decided here, by id, with the copies of each that arrived meanwhile
+	 * (a retry sent before the first answer came back): those share the first one's answer.
+	 */
+	inFlight: Map<string, Follower[]>;
+}
+
+interface Follower {
+	resolve: (answer: Result<CommandAnswer, MeetingRoomError>) => void;
+	reject: (error: unknown) => void;
 }
 
 type AppliedCommands = Map<string, MeetingEvent[]>;
@@ -142,7 +152,8 @@ export function meetingRoomService(deps: ServiceDeps) {
 			applied: new Map(),
 			boxTags: null,
 			lookingAhead: false,
-			catchUps: 0
+			catchUps: 0,
+			inFlight: new Map()
 		};
 		await catchUp(room);
 		return room;
@@ -522,8 +533,33 @@ export function meetingRoomService(deps: ServiceDeps) {
 			const { r, actor } = entered.value;
 			if (command.type === 'task:update' && !(await taskOfCouncil(r, command.taskId)))
 				return fail('not-found', 'This council has no follow-up task with that id.');
+			const remembered = r.applied.get(commandId);
+			if (remembered) return ok({ councilId: r.councilId, events: remembered, replayed: true });
 			return new Promise((resolve, reject) => {
-				r.queue.push({ actor, commandId, command, resolve, reject });
+				const copies = r.inFlight.get(commandId);
+				if (copies) {
+					copies.push({ resolve, reject });
+					return;
+				}
+				const followers: Follower[] = [];
+				r.inFlight.set(commandId, followers);
+				const settled = () => r.inFlight.get(commandId) === followers && r.inFlight.delete(commandId);
+				r.queue.push({
+					actor,
+					commandId,
+					command,
+					resolve: (answer) => {
+						settled();
+						resolve(answer);
+						const replayed = answer.ok ? ok({ ...answer.value, replayed: true }) : answer;
+						for (const f of followers) f.resolve(replayed);
+					},
+					reject: (error) => {
+						settled();
+						reject(error);
+						for (const f of followers) f.reject(error);
+					}
+				});
 				scheduleDrain(r);
 				lookAhead(r);
 			});

@@ -3,7 +3,7 @@ import type { DecideContext } from '../../domain/meeting/decide';
 import type { MeetingCommand } from '../../domain/meeting/meeting-command';
 import type { MeetingFact } from '../../domain/meeting/meeting-events';
 import type { MeetingState } from '../../domain/meeting/meeting-state';
-import type { PublishedSecretBallot } from '../../domain/voting/motion';
+import { voterIn, type PublishedSecretBallot } from '../../domain/voting/motion';
 import type { BallotBoxWrite, ballotBoxRepository } from '../repositories/ballot-box.repository';
 
 type BallotContext = NonNullable<DecideContext['ballot']>;
@@ -61,7 +61,7 @@ export class SecretBallots {
 		if (command.type !== 'ballot:cast' || !ballot?.receiptTag) return null;
 		const vote = state.motions.find((m) => m.id === command.motionId)?.vote;
 		if (!vote?.secret) return null;
-		const voter = vote.voters.find((v) => v.memberId === (command.voterId ?? actorMemberId))!;
+		const voter = voterIn(vote, command.voterId ?? actorMemberId)!;
 		const write: BallotBoxWrite = {
 			motionId: command.motionId,
 			tag: ballot.receiptTag,
