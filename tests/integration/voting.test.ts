@@ -523,6 +523,50 @@ describe('secret ballots', () => {
 		expect((await room.motion(motionId)).outcome?.tally?.counts).toEqual({ yes: 0, no: 0, abstain: 1 });
 	});
 
+	it('[vote:secret-changes-at-once] a ballot cast and changed twice in one breath keeps the last change', async () => {
+		const room = await openMeeting(['member']);
+		const [a] = room.members as [SeededMember];
+		for (const p of [room.moderator, a]) await room.as(room.moderator, checkIn(p.memberId));
+		const motionId = randomUUID();
+		await room.as(a, propose(room.itemId, '楼道堆物清理办法', motionId));
+		await room.as(room.moderator, { type: 'vote:open', motionId, secret: true });
+		const receipt = newReceipt();
+		const rooms = server.ctx.services.meetingRooms;
+		// Sent together: the changes after the first ballot are decided in one batch, in this order.
+		const answers = await Promise.all(
+			(['no', 'yes', 'no', 'abstain'] as const).map((choice) =>
+				rooms.command(a.userId, room.meetingId, randomUUID(), cast(motionId, choice, { receipt }))
+			)
+		);
+		expect(answers.map((x) => x.ok)).toEqual([true, true, true, true]);
+		const box = await ballotBoxRepository(t.sql).contents(room.meetingId, motionId);
+		expect(box.map((b) => b.choice)).toEqual(['abstain']);
+	});
+
+	it('[vote:secret-reopen-refused] a refused second opening of a vote leaves its ballot box as it was', async () => {
+		const room = await openMeeting(['member']);
+		const [a] = room.members as [SeededMember];
+		for (const p of [room.moderator, a]) await room.as(room.moderator, checkIn(p.memberId));
+		const motionId = randomUUID();
+		await room.as(a, propose(room.itemId, '公共收益使用办法', motionId));
+		await room.as(room.moderator, { type: 'vote:open', motionId, secret: true });
+		const receipt = newReceipt();
+		await room.as(a, cast(motionId, 'no', { receipt }));
+		const rooms = server.ctx.services.meetingRooms;
+		const send = (who: { userId: string }, command: MeetingCommand) =>
+			rooms.command(who.userId, room.meetingId, randomUUID(), command);
+		// Sent together: the opening and the change after the first command are decided in one batch.
+		const [, reopened, changed] = await Promise.all([
+			send(room.moderator, checkIn(a.memberId)),
+			send(room.moderator, { type: 'vote:open', motionId, secret: true }),
+			send(a, cast(motionId, 'yes', { receipt }))
+		]);
+		expect(!reopened!.ok && reopened!.error.code).toBe('motion-not-open');
+		expect(changed!.ok || changed!.error.code).toBe(true);
+		const box = await ballotBoxRepository(t.sql).contents(room.meetingId, motionId);
+		expect(box.map((b) => b.choice)).toEqual(['yes']);
+	});
+
 	it('the secrecy check itself finds a link when there is one', () => {
 		const identities = new Set(['m-1']);
 		expect(linksVoterToChoice({ a: [{ voterId: 'm-1', choice: 'yes' }] }, identities)).toHaveLength(1);

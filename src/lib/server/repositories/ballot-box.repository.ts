@@ -36,18 +36,33 @@ export function ballotBoxRepository(sql: Sql) {
 		async write(meetingId: string, writes: readonly BallotBoxWrite[]): Promise<void> {
 			const sorted = [...writes].sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
 			const inserts = sorted.filter((w) => !w.replace);
-			// Column arrays: one statement text for every batch, prepared once (see event-log.repository).
+			// A ballot changed twice in one batch: the later change (the sort keeps arrival order within
+			// a tag) is the one that stands, as one statement can change a row only once.
+			const latest = new Map<string, BallotBoxWrite>();
+			for (const w of sorted) if (w.replace) latest.set(`${w.motionId}\u0000${w.tag}`, w);
+			const changes = [...latest.values()];
+			// Column arrays: one statement text for every batch, prepared once, and the statements go
+			// out together (see event-log.repository).
+			const statements: Promise<unknown>[] = [];
 			for (let i = 0; i < inserts.length; i += 1000) {
 				const slice = inserts.slice(i, i + 1000);
-				await sql`insert into secret_ballot (meeting_id, motion_id, tag, choice, weight_cents, constituency)
+				statements.push(
+					sql`insert into secret_ballot (meeting_id, motion_id, tag, choice, weight_cents, constituency)
 					select ${meetingId}::uuid, * from unnest(${slice.map((w) => w.motionId)}::text[],
 						${slice.map((w) => w.tag)}::text[], ${slice.map((w) => JSON.stringify(w.choice))}::text[]::jsonb[],
-						${slice.map((w) => w.weightCents)}::bigint[], ${slice.map((w) => w.constituency)}::text[])`;
+						${slice.map((w) => w.weightCents)}::bigint[], ${slice.map((w) => w.constituency)}::text[])`.execute()
+				);
 			}
-			for (const w of sorted.filter((x) => x.replace)) {
-				await sql`update secret_ballot set choice = ${sql.json(w.choice as never)}
-					where meeting_id = ${meetingId} and motion_id = ${w.motionId} and tag = ${w.tag}`;
+			for (let i = 0; i < changes.length; i += 1000) {
+				const slice = changes.slice(i, i + 1000);
+				statements.push(
+					sql`update secret_ballot b set choice = c.choice
+					from unnest(${slice.map((w) => w.motionId)}::text[], ${slice.map((w) => w.tag)}::text[],
+						${slice.map((w) => JSON.stringify(w.choice))}::text[]::jsonb[]) as c(motion_id, tag, choice)
+					where b.meeting_id = ${meetingId}::uuid and b.motion_id = c.motion_id and b.tag = c.tag`.execute()
+				);
 			}
+			await Promise.all(statements);
 		}
 	};
 }

@@ -137,24 +137,32 @@ export function eventLogRepository(sql: Pool) {
 					// Column arrays, not rows: the statement's text is the same for every batch, so it is
 					// prepared once per connection (a multi-row VALUES list is a new statement, with a
 					// round trip to describe its thousands of parameters, each time). Slices keep each
-					// statement small (see docs/decisions/013).
+					// statement small (see docs/decisions/013). The statements go out together, without
+					// waiting for each answer in turn: the connection runs them in order, and one failure
+					// fails the rest and the transaction.
+					const inserts: Promise<unknown>[] = [];
 					for (let i = 0; i < out.length; i += 500) {
 						const slice = out.slice(i, i + 500);
-						await tx`insert into meeting_event
+						inserts.push(
+							tx`insert into meeting_event
 							(meeting_id, seq, type, payload, actor_id, occurred_at, command_id, hash)
 							select ${input.meetingId}::uuid, * from unnest(
 								${slice.map((e) => e.seq)}::int[], ${slice.map((e) => e.type)}::text[],
 								${slice.map((e) => JSON.stringify(e.payload))}::text[]::jsonb[],
 								${slice.map((e) => e.actorId)}::uuid[], ${slice.map((e) => e.occurredAt)}::timestamptz[],
-								${slice.map((e) => e.commandId)}::text[], ${slice.map((e) => e.hash)}::text[])`;
+								${slice.map((e) => e.commandId)}::text[], ${slice.map((e) => e.hash)}::text[])`.execute()
+						);
 					}
 					for (let i = 0; i < commands.length; i += 1000) {
 						const slice = commands.slice(i, i + 1000);
-						await tx`insert into meeting_command (meeting_id, command_id, first_seq, last_seq)
+						inserts.push(
+							tx`insert into meeting_command (meeting_id, command_id, first_seq, last_seq)
 							select ${input.meetingId}::uuid, * from unnest(${slice.map((c) => c.command_id)}::text[],
-								${slice.map((c) => c.first_seq)}::int[], ${slice.map((c) => c.last_seq)}::int[])`;
+								${slice.map((c) => c.first_seq)}::int[], ${slice.map((c) => c.last_seq)}::int[])`.execute()
+						);
 					}
-					await input.alsoWrite?.(tx, out);
+					if (input.alsoWrite) inserts.push(input.alsoWrite(tx, out));
+					await Promise.all(inserts);
 					return out;
 				});
 				return stored === null ? fail('seq-conflict', 'The meeting record moved on; retry.') : ok(stored);

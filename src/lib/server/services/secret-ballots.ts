@@ -3,7 +3,7 @@ import type { DecideContext } from '../../domain/meeting/decide';
 import type { MeetingCommand } from '../../domain/meeting/meeting-command';
 import type { MeetingFact } from '../../domain/meeting/meeting-events';
 import type { MeetingState } from '../../domain/meeting/meeting-state';
-import { voterIn, type PublishedSecretBallot } from '../../domain/voting/motion';
+import { isOpenMotion, voterIn, type PublishedSecretBallot } from '../../domain/voting/motion';
 import type { BallotBoxWrite, ballotBoxRepository } from '../repositories/ballot-box.repository';
 
 type BallotContext = NonNullable<DecideContext['ballot']>;
@@ -35,6 +35,13 @@ export class SecretBallots {
 	}
 
 	async context(state: MeetingState, command: MeetingCommand): Promise<BallotContext | undefined> {
+		if (command.type === 'vote:open') {
+			// A motion is voted on once, so before its vote opens the box holds nothing for it: the
+			// first ballots of a crowd need not ask.
+			const motion = state.motions.find((m) => m.id === command.motionId);
+			if (motion && isOpenMotion(motion)) this.tagsByMotion.set(command.motionId, new Set());
+			return undefined;
+		}
 		if (command.type !== 'ballot:cast' && command.type !== 'vote:close') return undefined;
 		const motion = state.motions.find((m) => m.id === command.motionId);
 		const secret = motion?.vote?.secret === true;
