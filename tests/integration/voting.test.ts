@@ -347,6 +347,17 @@ describe('amendments to a document', () => {
 	});
 });
 
+/** A meeting of a moderator and one member, both present, voting in secret on the member's motion. */
+async function secretVoteOfOne(text: string) {
+	const room = await openMeeting(['member']);
+	const [a] = room.members as [SeededMember];
+	for (const p of [room.moderator, a]) await room.as(room.moderator, checkIn(p.memberId));
+	const motionId = randomUUID();
+	await room.as(a, propose(room.itemId, text, motionId));
+	await room.as(room.moderator, { type: 'vote:open', motionId, secret: true });
+	return { room, a, motionId, receipt: newReceipt() };
+}
+
 describe('secret ballots', () => {
 	it('publishes receipts with choices at close and nowhere links a voter to a choice', async () => {
 		const room = await openMeeting(['member', 'member', 'member', 'member']);
@@ -492,13 +503,7 @@ describe('secret ballots', () => {
 	});
 
 	it('[vote:secret-late-retry] a changed ballot retried after a later change stays changed, in this process and another', async () => {
-		const room = await openMeeting(['member']);
-		const [a] = room.members as [SeededMember];
-		for (const p of [room.moderator, a]) await room.as(room.moderator, checkIn(p.memberId));
-		const motionId = randomUUID();
-		await room.as(a, propose(room.itemId, '电动车充电桩收费方案', motionId));
-		await room.as(room.moderator, { type: 'vote:open', motionId, secret: true });
-		const receipt = newReceipt();
+		const { room, a, motionId, receipt } = await secretVoteOfOne('电动车充电桩收费方案');
 		const rooms = server.ctx.services.meetingRooms;
 		const send = async (via: typeof rooms, commandId: string, choice: 'yes' | 'no' | 'abstain') => {
 			const done = await via.command(
@@ -524,13 +529,7 @@ describe('secret ballots', () => {
 	});
 
 	it('[vote:secret-changes-at-once] a ballot cast and changed twice in one breath keeps the last change', async () => {
-		const room = await openMeeting(['member']);
-		const [a] = room.members as [SeededMember];
-		for (const p of [room.moderator, a]) await room.as(room.moderator, checkIn(p.memberId));
-		const motionId = randomUUID();
-		await room.as(a, propose(room.itemId, '楼道堆物清理办法', motionId));
-		await room.as(room.moderator, { type: 'vote:open', motionId, secret: true });
-		const receipt = newReceipt();
+		const { room, a, motionId, receipt } = await secretVoteOfOne('楼道堆物清理办法');
 		const rooms = server.ctx.services.meetingRooms;
 		// Sent together: the changes after the first ballot are decided in one batch, in this order.
 		const answers = await Promise.all(
@@ -544,13 +543,7 @@ describe('secret ballots', () => {
 	});
 
 	it('[vote:secret-reopen-refused] a refused second opening of a vote leaves its ballot box as it was', async () => {
-		const room = await openMeeting(['member']);
-		const [a] = room.members as [SeededMember];
-		for (const p of [room.moderator, a]) await room.as(room.moderator, checkIn(p.memberId));
-		const motionId = randomUUID();
-		await room.as(a, propose(room.itemId, '公共收益使用办法', motionId));
-		await room.as(room.moderator, { type: 'vote:open', motionId, secret: true });
-		const receipt = newReceipt();
+		const { room, a, motionId, receipt } = await secretVoteOfOne('公共收益使用办法');
 		await room.as(a, cast(motionId, 'no', { receipt }));
 		const rooms = server.ctx.services.meetingRooms;
 		const send = (who: { userId: string }, command: MeetingCommand) =>
