@@ -402,6 +402,19 @@ describe('retries', () => {
 		await settle(watcher);
 		expect(watcher.received).toEqual(answers[0]!.ok ? answers[0]!.value.events : []);
 	});
+	it('[meeting:idempotent] a refused command sent twice at once under one commandId is refused twice alike, recording nothing', async () => {
+		const m = await seedMeeting(t, ['member']);
+		const member = await clientFor(m.members[0]!.userId, m.meetingId);
+		await member.joined();
+		const commandId = newCommandId();
+		const answers = await Promise.all([
+			member.command(agendaItem('不该加'), commandId),
+			member.command(agendaItem('不该加'), commandId)
+		]);
+		expect(answers[0]).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+		expect(answers[1]).toEqual(answers[0]);
+		expect(await logOf(m.meetingId)).toEqual([]);
+	});
 });
 
 describe('catching up', () => {
