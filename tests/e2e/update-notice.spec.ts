@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import type { E2EState } from './state';
 
 const WORDS = {
 	zh: { notice: '议事已更新到新版本', reload: '立即刷新', live: '实时连接' },
@@ -48,28 +49,53 @@ test.describe('a tab left open through an upgrade', () => {
 		});
 	}
 
-	test('[app:update-notice] a meeting screen whose connection comes back asks at once', async ({
-		page,
-		e2e,
-		signInAs
-	}) => {
+	test.describe('on a meeting screen', () => {
 		const w = WORDS.zh;
-		await signInAs(page, 'jinghuRemote');
-		// The meeting's socket passes through here, so the test can cut it as a restarting server would.
-		const sockets: { close(): Promise<void> }[] = [];
-		await page.routeWebSocket(/\/socket\.io\//, (ws) => {
-			const server = ws.connectToServer();
-			sockets.push({ close: () => server.close() });
-		});
-		await page.goto(`/councils/${e2e.councils['jinghu-elders']!.id}/meetings/${e2e.meetings.jinghu}`);
-		await expect(page.getByText(w.live, { exact: true })).toBeVisible();
-		expect(sockets).toHaveLength(1);
+		test.beforeEach(({ page, signInAs }) => signInAs(page, 'jinghuRemote'));
+		const openMeeting = (page: Page, e2e: E2EState) =>
+			page.goto(`/councils/${e2e.councils['jinghu-elders']!.id}/meetings/${e2e.meetings.jinghu}`);
 
-		await upgradeServer(page);
-		await sockets[0]!.close();
-		await expect(page.getByRole('alert').filter({ hasText: w.notice })).toBeVisible();
-		// …and the meeting carries on meanwhile.
-		await expect(page.getByText(w.live, { exact: true })).toBeVisible();
-		expect(sockets).toHaveLength(2);
+		test('[app:update-notice] a meeting screen whose connection comes back asks at once', async ({
+			page,
+			e2e
+		}) => {
+			// The meeting's socket passes through here, so the test can cut it as a restarting server would.
+			const sockets: { close(): Promise<void> }[] = [];
+			await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+				const server = ws.connectToServer();
+				sockets.push({ close: () => server.close() });
+			});
+			await openMeeting(page, e2e);
+			await expect(page.getByText(w.live, { exact: true })).toBeVisible();
+			expect(sockets).toHaveLength(1);
+
+			await upgradeServer(page);
+			await sockets[0]!.close();
+			await expect(page.getByRole('alert').filter({ hasText: w.notice })).toBeVisible();
+			// …and the meeting carries on meanwhile.
+			await expect(page.getByText(w.live, { exact: true })).toBeVisible();
+			expect(sockets).toHaveLength(2);
+		});
+
+		test('[app:update-notice] a meeting screen that cannot read the server’s snapshot says so and offers the new version', async ({
+			page,
+			e2e
+		}) => {
+			const errors: Error[] = [];
+			page.on('pageerror', (error) => errors.push(error));
+			await upgradeServer(page);
+			// The join answer's packed snapshot is its one binary attachment; a newer server's format is
+			// played here by bytes that are no snapshot at all.
+			await page.routeWebSocket(/\/socket\.io\//, (ws) => {
+				const server = ws.connectToServer();
+				server.onMessage((message) =>
+					ws.send(typeof message === 'string' ? message : Buffer.from('not a snapshot'))
+				);
+			});
+			await openMeeting(page, e2e);
+			await expect(page.getByText('无法进入会议（unreadable）')).toBeVisible();
+			await expect(page.getByRole('alert').filter({ hasText: w.notice })).toBeVisible();
+			expect(errors).toEqual([]);
+		});
 	});
 });

@@ -63,7 +63,18 @@ export class MeetingConnection {
 			return;
 		}
 		this.actor = answer.value.actor;
-		if (answer.value.snapshot) this.state = unpackSnapshot(answer.value.snapshot);
+		if (answer.value.snapshot) {
+			try {
+				this.state = unpackSnapshot(answer.value.snapshot);
+			} catch {
+				// A snapshot this page cannot read most likely comes from a newer server: say so, and
+				// let the update notice offer the reload, rather than show a room that is not there.
+				this.link = 'refused';
+				this.refusal = 'unreadable';
+				void updated.check().catch(() => false);
+				return;
+			}
+		}
 		this.apply(answer.value.events);
 		this.link = 'live';
 	}
