@@ -311,10 +311,11 @@ export function meetingRoomService(deps: ServiceDeps) {
 	 */
 	function lookAhead(r: Room) {
 		if (r.lookingAhead) return;
-		const waiting = r.queue.filter((p) => !p.applied && !r.applied.has(p.commandId));
+		const waiting = r.queue.filter((p) => !p.applied);
 		if (waiting.length === 0) return;
 		r.lookingAhead = true;
-		const looking = log.eventsOfCommands(r.meetingId, unique(waiting.map((p) => p.commandId))).then(
+		const ids = waiting.map((p) => p.commandId);
+		const looking = log.eventsOfCommands(r.meetingId, ids).then(
 			(found) => found,
 			() => null
 		);
@@ -325,27 +326,17 @@ export function meetingRoomService(deps: ServiceDeps) {
 		});
 	}
 
-	/** Which of these commands were applied before: from their look-ahead where it covers them. */
-	async function appliedBefore(
-		r: Room,
-		batch: readonly Pending[],
-		commandIds: readonly string[],
-		fresh: boolean
-	): Promise<AppliedCommands> {
-		const wanted = new Set(commandIds);
+	/** Which of the batch's commands were applied before: from their look-ahead where it covers them. */
+	async function appliedBefore(r: Room, batch: readonly Pending[], fresh: boolean): Promise<AppliedCommands> {
 		const out: AppliedCommands = new Map();
-		if (!fresh) {
-			for (const p of batch) {
-				if (!wanted.has(p.commandId) || p.applied?.catchUps !== r.catchUps) continue;
-				const found = await p.applied.found;
-				if (!found) continue;
-				wanted.delete(p.commandId);
-				const events = found.get(p.commandId);
-				if (events) out.set(p.commandId, events);
-			}
+		const unanswered: string[] = [];
+		for (const p of batch) {
+			const found = !fresh && p.applied?.catchUps === r.catchUps ? await p.applied.found : null;
+			if (!found) unanswered.push(p.commandId);
+			else if (found.has(p.commandId)) out.set(p.commandId, found.get(p.commandId)!);
 		}
-		if (wanted.size === 0) return out;
-		for (const [id, events] of await log.eventsOfCommands(r.meetingId, [...wanted])) out.set(id, events);
+		if (unanswered.length === 0) return out;
+		for (const [id, events] of await log.eventsOfCommands(r.meetingId, unanswered)) out.set(id, events);
 		return out;
 	}
 
@@ -362,11 +353,11 @@ export function meetingRoomService(deps: ServiceDeps) {
 	async function decideBatch(r: Room, batch: readonly Pending[]): Promise<void> {
 		const { roster, rules } = await councilNow(r);
 		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			const unknown = unique(batch.map((p) => p.commandId)).filter((id) => !r.applied.has(id));
-			const applied = await appliedBefore(r, batch, unknown, attempt > 0);
+			const applied = await appliedBefore(r, batch, attempt > 0);
 			const answers = new Map<Pending, Result<CommandAnswer, MeetingRoomError>>();
-			const groups: { commandId: string; events: NewMeetingEvent[]; pending: Pending[] }[] = [];
-			const byCommand = new Map<string, (typeof groups)[number] | 'empty'>();
+			const groups: { commandId: string; events: NewMeetingEvent[]; pending: Pending }[] = [];
+			/** Commands decided to do nothing, remembered as applied once the batch is through. */
+			const noOps: string[] = [];
 			const writes: BallotBoxWrite[] = [];
 			const secret = new SecretBallots(
 				box,
@@ -380,23 +371,13 @@ export function meetingRoomService(deps: ServiceDeps) {
 			// One time for the whole batch, so the state folded while deciding is exactly the fold
 			// of what gets stored, and need not be folded again.
 			const decidedAt = deps.now();
+			// Each command id is here once (copies wait on the first, see `inFlight`), and none of them
+			// is in `r.applied` (those are answered on arrival).
 			for (const p of batch) {
-				const remembered = r.applied.get(p.commandId);
-				if (remembered) {
-					answers.set(p, ok({ councilId: r.councilId, events: remembered, replayed: true }));
-					continue;
-				}
 				const earlier = applied.get(p.commandId)?.map(toFact);
 				if (earlier) {
 					remember(r, p.commandId, earlier);
 					answers.set(p, ok({ councilId: r.councilId, events: earlier, replayed: true }));
-					continue;
-				}
-				const sameCommand = byCommand.get(p.commandId);
-				if (sameCommand) {
-					if (sameCommand === 'empty')
-						answers.set(p, ok({ councilId: r.councilId, events: [], replayed: true }));
-					else sameCommand.pending.push(p);
 					continue;
 				}
 				const ballot = await secret.context(state, p.command);
@@ -410,17 +391,15 @@ export function meetingRoomService(deps: ServiceDeps) {
 				// A fact-less command that changed the ballot box is recorded with the batch (as a group
 				// without events), so a late retry after a later change cannot change the box back.
 				if (decided.value.length === 0 && !write) {
-					byCommand.set(p.commandId, 'empty');
+					noOps.push(p.commandId);
 					answers.set(p, ok({ councilId: r.councilId, events: [], replayed: false }));
 					continue;
 				}
-				const group = {
+				groups.push({
 					commandId: p.commandId,
 					events: decided.value.map((f) => ({ type: f.type, payload: f.payload, actorId: p.actor.userId })),
-					pending: [p]
-				};
-				groups.push(group);
-				byCommand.set(p.commandId, group);
+					pending: p
+				});
 				state = decided.value.reduce(
 					(s, f) =>
 						evolve(
@@ -437,7 +416,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 				);
 			}
 			if (groups.length === 0) {
-				for (const [id, kind] of byCommand) if (kind === 'empty') remember(r, id, []);
+				for (const id of noOps) remember(r, id, []);
 				for (const [p, a] of answers) p.resolve(a);
 				return;
 			}
@@ -459,7 +438,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 				continue;
 			}
 			const stored = appended.value.map(toFact);
-			for (const [id, kind] of byCommand) if (kind === 'empty') remember(r, id, []);
+			for (const id of noOps) remember(r, id, []);
 			r.state = state;
 			r.boxTags = { seq: state.seq, byMotion: secret.knownTags() };
 			let at = 0;
@@ -467,9 +446,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 				const mine = stored.slice(at, at + g.events.length);
 				at += g.events.length;
 				remember(r, g.commandId, mine);
-				g.pending.forEach((p, i) =>
-					answers.set(p, ok({ councilId: r.councilId, events: mine, replayed: i > 0 }))
-				);
+				answers.set(g.pending, ok({ councilId: r.councilId, events: mine, replayed: false }));
 			}
 			for (const [p, a] of answers) p.resolve(a);
 			// Acknowledgements first: the broadcast of a large batch to a large room takes a while, and
@@ -598,5 +575,3 @@ export function meetingRoomService(deps: ServiceDeps) {
 		}
 	};
 }
-
-const unique = <T>(xs: readonly T[]) => [...new Set(xs)];
