@@ -1,4 +1,5 @@
 import type { Sql } from '../db/database';
+import { slices } from '../db/slices';
 import type { Choice, PublishedSecretBallot } from '../../domain/voting/motion';
 
 export interface BallotBoxWrite {
@@ -44,8 +45,7 @@ export function ballotBoxRepository(sql: Sql) {
 			// Column arrays: one statement text for every batch, prepared once, and the statements go
 			// out together (see event-log.repository).
 			const statements: Promise<unknown>[] = [];
-			for (let i = 0; i < inserts.length; i += 1000) {
-				const slice = inserts.slice(i, i + 1000);
+			for (const slice of slices(inserts, 1000)) {
 				statements.push(
 					sql`insert into secret_ballot (meeting_id, motion_id, tag, choice, weight_cents, constituency)
 					select ${meetingId}::uuid, * from unnest(${slice.map((w) => w.motionId)}::text[],
@@ -53,8 +53,7 @@ export function ballotBoxRepository(sql: Sql) {
 						${slice.map((w) => w.weightCents)}::bigint[], ${slice.map((w) => w.constituency)}::text[])`.execute()
 				);
 			}
-			for (let i = 0; i < changes.length; i += 1000) {
-				const slice = changes.slice(i, i + 1000);
+			for (const slice of slices(changes, 1000)) {
 				statements.push(
 					sql`update secret_ballot b set choice = c.choice
 					from unnest(${slice.map((w) => w.motionId)}::text[], ${slice.map((w) => w.tag)}::text[],

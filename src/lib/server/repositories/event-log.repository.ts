@@ -2,6 +2,7 @@ import type { Pool, Sql } from '../db/database';
 import { GENESIS_HASH, type MeetingEvent, type NewMeetingEvent } from '../../domain/log/meeting-event';
 import { fail, ok, type Result } from '../../domain/result';
 import { eventHash } from '../event-log/event-hash';
+import { slices } from '../db/slices';
 import { transaction } from '../db/transaction';
 
 export type AppendError = 'seq-conflict';
@@ -93,22 +94,12 @@ export function eventLogRepository(sql: Pool) {
 					const current = head ?? { seq: 0, hash: GENESIS_HASH };
 					if (current.seq !== input.expectedSeq) return null;
 					const out: MeetingEvent[] = [];
-					const commands: {
-						meeting_id: string;
-						command_id: string;
-						first_seq: number | null;
-						last_seq: number | null;
-					}[] = [];
+					const commands: { commandId: string; firstSeq: number | null; lastSeq: number | null }[] = [];
 					let prev = current.hash;
 					let seq = input.expectedSeq;
 					for (const group of input.groups) {
 						if (group.events.length === 0) {
-							commands.push({
-								meeting_id: input.meetingId,
-								command_id: group.commandId,
-								first_seq: null,
-								last_seq: null
-							});
+							commands.push({ commandId: group.commandId, firstSeq: null, lastSeq: null });
 							continue;
 						}
 						const first = seq + 1;
@@ -127,12 +118,7 @@ export function eventLogRepository(sql: Pool) {
 							out.push({ ...base, hash });
 							prev = hash;
 						}
-						commands.push({
-							meeting_id: input.meetingId,
-							command_id: group.commandId,
-							first_seq: first,
-							last_seq: seq
-						});
+						commands.push({ commandId: group.commandId, firstSeq: first, lastSeq: seq });
 					}
 					// Column arrays, not rows: the statement's text is the same for every batch, so it is
 					// prepared once per connection (a multi-row VALUES list is a new statement, with a
@@ -141,8 +127,7 @@ export function eventLogRepository(sql: Pool) {
 					// waiting for each answer in turn: the connection runs them in order, and one failure
 					// fails the rest and the transaction.
 					const inserts: Promise<unknown>[] = [];
-					for (let i = 0; i < out.length; i += 500) {
-						const slice = out.slice(i, i + 500);
+					for (const slice of slices(out, 500)) {
 						inserts.push(
 							tx`insert into meeting_event
 							(meeting_id, seq, type, payload, actor_id, occurred_at, command_id, hash)
@@ -153,12 +138,11 @@ export function eventLogRepository(sql: Pool) {
 								${slice.map((e) => e.commandId)}::text[], ${slice.map((e) => e.hash)}::text[])`.execute()
 						);
 					}
-					for (let i = 0; i < commands.length; i += 1000) {
-						const slice = commands.slice(i, i + 1000);
+					for (const slice of slices(commands, 1000)) {
 						inserts.push(
 							tx`insert into meeting_command (meeting_id, command_id, first_seq, last_seq)
-							select ${input.meetingId}::uuid, * from unnest(${slice.map((c) => c.command_id)}::text[],
-								${slice.map((c) => c.first_seq)}::int[], ${slice.map((c) => c.last_seq)}::int[])`.execute()
+							select ${input.meetingId}::uuid, * from unnest(${slice.map((c) => c.commandId)}::text[],
+								${slice.map((c) => c.firstSeq)}::int[], ${slice.map((c) => c.lastSeq)}::int[])`.execute()
 						);
 					}
 					if (input.alsoWrite) inserts.push(input.alsoWrite(tx, out));
