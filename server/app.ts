@@ -3,6 +3,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import type { Config } from './config';
 import { connectServer, openEmbedded, type Database } from '../src/lib/server/db/database';
+import { warmUp } from '../src/lib/server/db/warm-up';
+import { warmUpLog } from '../src/lib/server/repositories/event-log.repository';
+import { warmUpBallotBox } from '../src/lib/server/repositories/ballot-box.repository';
 import { migrate } from '../src/lib/server/db/migrate';
 import { setAppContext, type AppContext } from '../src/lib/server/context';
 import { buildAuthConfig } from '../src/lib/server/auth/auth-config';
@@ -52,6 +55,7 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 		(config.databaseUrl ? await connectServer(config.databaseUrl) : await openEmbedded(config.dataDir));
 	const applied = await migrate(db.sql);
 	if (applied.length) log.info(`database (${db.kind}): applied migrations ${applied.join(', ')}`);
+	await warmUp(db.sql, [warmUpLog, warmUpBallotBox]);
 	const now = o.now ?? (() => new Date());
 	if (config.demo && (await seedDemo(db.sql, now()))) {
 		await seedDemoHistory(db.sql, config.origin);

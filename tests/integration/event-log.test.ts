@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NewMeetingEvent } from '../../src/lib/domain/log/meeting-event';
 import { GENESIS_HASH } from '../../src/lib/domain/log/meeting-event';
 import { firstBrokenSeq } from '../../src/lib/server/event-log/event-hash';
-import { eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
+import { chainBatch, eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
 import { createMeeting, seedCouncil, servicesOver } from '../helpers/seed';
 import { freshDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -19,6 +19,8 @@ beforeAll(async () => {
 	actorId = seeded.moderator.userId;
 });
 afterAll(() => db?.close());
+
+const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => from + i);
 
 /** Every test works on a meeting of its own, so their logs never interleave. */
 const newMeeting = async () => (await createMeeting(db, councilId)).id;
@@ -156,6 +158,103 @@ describe('meeting event log', () => {
 		const stored = await log.readSince(meetingId, 0);
 		expect(stored).toHaveLength(1);
 		for (const r of results) expect(r).toEqual({ ok: true, value: stored });
+	});
+});
+
+describe('batch appends', () => {
+	const batch = (meetingId: string, head: { seq: number; hash: string }, groups: [string, string[]][]) =>
+		chainBatch({
+			meetingId,
+			head,
+			occurredAt: at,
+			groups: groups.map(([commandId, types]) => ({ commandId, events: types.map((t) => event(t)) }))
+		});
+	const recorded = async (meetingId: string) =>
+		(
+			await db.sql<{ commandId: string }[]>`
+			select command_id from meeting_command where meeting_id = ${meetingId} order by command_id`
+		).map((r) => r.commandId);
+
+	it('[event-log:batch-head] a batch chained to a head the log has moved past is refused whole, with or without facts', async () => {
+		const meetingId = await newMeeting();
+		const genesis = { seq: 0, hash: GENESIS_HASH };
+		const first = await log.appendBatch(batch(meetingId, genesis, [['c1', ['meeting:open']]]));
+		expect(first.ok).toBe(true);
+		const head = await log.head(meetingId);
+		expect(head.seq).toBe(1);
+
+		// Stale by seq, by hash at the right seq, and a batch that records a command without facts.
+		for (const [stale, groups] of [
+			[genesis, [['c2', ['agenda:advance']]]],
+			[{ seq: 1, hash: GENESIS_HASH }, [['c3', ['agenda:advance']]]],
+			[genesis, [['c4', []]]]
+		] as const) {
+			const result = await log.appendBatch(
+				batch(
+					meetingId,
+					stale,
+					groups.map(([c, t]) => [c, [...t]])
+				)
+			);
+			expect(result).toMatchObject({ ok: false, error: { code: 'seq-conflict' } });
+		}
+		expect((await log.readSince(meetingId, 0)).map((e) => e.commandId)).toEqual(['c1']);
+		expect(await recorded(meetingId)).toEqual(['c1']);
+
+		// On the true head both kinds go through, the command without facts recorded all the same.
+		const next = await log.appendBatch(
+			batch(meetingId, head, [
+				['c5', ['agenda:advance']],
+				['c6', []]
+			])
+		);
+		expect(next.ok && next.value.stored.map((e) => e.seq)).toEqual([2]);
+		expect(await recorded(meetingId)).toEqual(['c1', 'c5', 'c6']);
+		expect(firstBrokenSeq(await log.readSince(meetingId, 0))).toBeNull();
+	});
+
+	it('[event-log:batch-command-taken] a batch holding a command already recorded is refused whole; its look-ups answer from the same transaction', async () => {
+		const meetingId = await newMeeting();
+		const first = await log.appendBatch(
+			batch(meetingId, { seq: 0, hash: GENESIS_HASH }, [['c1', ['meeting:open']]])
+		);
+		expect(first.ok).toBe(true);
+		const head = await log.head(meetingId);
+
+		const again = await log.appendBatch(
+			batch(meetingId, head, [
+				['c2', ['agenda:advance']],
+				['c1', ['agenda:advance']]
+			])
+		);
+		expect(again).toMatchObject({ ok: false, error: { code: 'seq-conflict' } });
+		expect(await log.head(meetingId)).toEqual(head);
+
+		const asked = await log.appendBatch(batch(meetingId, head, [['c2', ['agenda:advance']]]), {
+			lookUp: ['c1', 'never-sent']
+		});
+		expect(asked.ok).toBe(true);
+		if (!asked.ok) return;
+		expect([...asked.value.earlier.keys()]).toEqual(['c1']);
+		expect(asked.value.earlier.get('c1')!.map((e) => [e.seq, e.type])).toEqual([[1, 'meeting:open']]);
+	});
+
+	it('[event-log:batch-turns] batches and single appends on one meeting at once: each seq once, the chain intact', async () => {
+		const meetingId = await newMeeting();
+		// Every writer decides on the same head: one of them wins it, whatever its kind; the rest are refused.
+		const head = { seq: 0, hash: GENESIS_HASH };
+		const results = await Promise.all([
+			...Array.from({ length: 6 }, (_, i) =>
+				log.appendBatch(batch(meetingId, head, [[`b${i}`, ['x', 'y']]]))
+			),
+			...Array.from({ length: 6 }, (_, i) =>
+				log.append({ meetingId, expectedSeq: 0, events: [event('z')], commandId: `s${i}`, occurredAt: at })
+			)
+		]);
+		expect(results.filter((r) => r.ok)).toHaveLength(1);
+		const stored = await log.readSince(meetingId, 0);
+		expect(stored.map((e) => e.seq)).toEqual(range(1, stored.length));
+		expect(firstBrokenSeq(stored)).toBeNull();
 	});
 });
 

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingCommand } from '../../src/lib/domain/meeting/meeting-command';
 import type { RecordedFact } from '../../src/lib/domain/meeting/meeting-events';
-import { eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
+import { chainBatch, eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
+import { firstBrokenSeq } from '../../src/lib/server/event-log/event-hash';
+import { meetingRoomService } from '../../src/lib/server/services/meeting-room.service';
 import { CROWD_ANNOUNCE_GAP_MS } from '../../server/realtime/meeting.handlers';
 import {
 	agendaItem,
@@ -414,6 +416,88 @@ describe('retries', () => {
 		expect(answers[0]).toMatchObject({ ok: false, error: { code: 'forbidden' } });
 		expect(answers[1]).toEqual(answers[0]);
 		expect(await logOf(m.meetingId)).toEqual([]);
+	});
+});
+
+describe('crowds', () => {
+	it('[meeting:crowd-interrupted] the log moved on under a crowd’s batches being written: the first fails, those chained to it are abandoned, and all are decided again, each command recorded once', async () => {
+		const m = await seedMeeting(
+			t,
+			Array.from({ length: 402 }, () => 'member' as const)
+		);
+		const [outsider, ...crowd] = m.members as [(typeof m.members)[0], ...typeof m.members];
+		const rooms = server.ctx.services.meetingRooms;
+		const open = await rooms.command(m.moderator.userId, m.meetingId, newCommandId(), OPEN);
+		expect(open.ok).toBe(true);
+		// Who everyone is, known before the crowd, so its commands are decided without the database.
+		for (const member of crowd) expect((await rooms.admit(member.userId, m.meetingId)).ok).toBe(true);
+
+		// Another writer takes the meeting's turn first and holds it: the crowd's batches are decided,
+		// each on the state the one before leaves, and wait to be written.
+		const writer = await t.sql.reserve();
+		let answers: Promise<RecordedFact[][]>;
+		try {
+			await writer`begin`;
+			await writer`select meeting_log_take_turn(${m.meetingId})`;
+			// In three waves (one, then two hundred twice), each a batch of its own behind the last.
+			const send = (member: (typeof crowd)[0]) =>
+				rooms.command(member.userId, m.meetingId, newCommandId(), checkIn(member.memberId)).then((done) => {
+					if (!done.ok) throw new Error(done.error.code);
+					return done.value.events;
+				});
+			const waves: Promise<RecordedFact[]>[] = [];
+			for (const wave of [crowd.slice(0, 1), crowd.slice(1, 201), crowd.slice(201)]) {
+				waves.push(...wave.map(send));
+				await new Promise((resolve) => setTimeout(resolve, 100));
+			}
+			answers = Promise.all(waves);
+			// …and appends the outsider's check-in, so none of them follows on from the log any more.
+			const [top] = await writer<{ seq: number; hash: string }[]>`
+				select seq, hash from meeting_event where meeting_id = ${m.meetingId} order by seq desc limit 1`;
+			const [theirs] = chainBatch({
+				meetingId: m.meetingId,
+				head: top!,
+				occurredAt: new Date(),
+				groups: [
+					{
+						commandId: 'elsewhere',
+						events: [
+							{
+								type: 'attendance:check-in',
+								payload: { memberId: outsider.memberId, mode: 'remote' },
+								actorId: outsider.userId
+							}
+						]
+					}
+				]
+			}).events;
+			await writer`insert into meeting_event (meeting_id, seq, type, payload, actor_id, occurred_at, command_id, hash)
+				values (${m.meetingId}, ${theirs!.seq}, ${theirs!.type}, ${writer.json(theirs!.payload as never)},
+					${theirs!.actorId}, ${theirs!.occurredAt}, ${theirs!.commandId}, ${theirs!.hash})`;
+			await writer`commit`;
+		} finally {
+			writer.release();
+		}
+
+		const answered = await answers;
+		const log = await logOf(m.meetingId);
+		expect(log.map((e) => e.seq)).toEqual(range(1, log.length));
+		expect(firstBrokenSeq(log)).toBeNull();
+		const checkIns = log.filter((e) => e.type === 'attendance:check-in');
+		const who = checkIns.map((e) => (e.payload as { memberId: string }).memberId);
+		expect(new Set(who).size).toBe(who.length);
+		expect(new Set(who)).toEqual(new Set(m.members.map((x) => x.memberId)));
+		// Each answer is what the log holds under that command, all of it after the outsider's.
+		const outsiderSeq = checkIns.find((e) => e.commandId === 'elsewhere')!.seq;
+		for (const facts of answered) {
+			const stored = facts.map((f) => log.find((e) => e.seq === f.seq)!);
+			expect(new Set(stored.map((e) => e.commandId)).size).toBe(1);
+			expect(stored.map((e) => e.type)).toEqual(facts.map((f) => f.type));
+			expect(facts[0]!.seq).toBeGreaterThan(outsiderSeq);
+		}
+		const here = await rooms.join(m.moderator.userId, m.meetingId);
+		const fresh = await meetingRoomService(server.ctx.deps).join(m.moderator.userId, m.meetingId);
+		expect(here.ok && here.value.state).toStrictEqual(fresh.ok && fresh.value.state);
 	});
 });
 

@@ -33,8 +33,11 @@ export function ballotBoxRepository(sql: Sql) {
 			return rows.map((r) => ({ ...r, weightCents: Number(r.weightCents) }));
 		},
 
-		/** Inside the transaction that appends the turnout facts. Rows go in tag order, not arrival order. */
-		async write(meetingId: string, writes: readonly BallotBoxWrite[]): Promise<void> {
+		/**
+		 * The statements that store these writes, queued on `sql` (the transaction that appends the
+		 * turnout facts) at once. Rows go in tag order, not arrival order.
+		 */
+		write(meetingId: string, writes: readonly BallotBoxWrite[]): Promise<unknown>[] {
 			const sorted = [...writes].sort((a, b) => (a.tag < b.tag ? -1 : a.tag > b.tag ? 1 : 0));
 			const inserts = sorted.filter((w) => !w.replace);
 			// A ballot changed twice in one batch: the later change (the sort keeps arrival order within
@@ -42,26 +45,31 @@ export function ballotBoxRepository(sql: Sql) {
 			const latest = new Map<string, BallotBoxWrite>();
 			for (const w of sorted) if (w.replace) latest.set(`${w.motionId}\u0000${w.tag}`, w);
 			const changes = [...latest.values()];
-			// Column arrays: one statement text for every batch, prepared once, and the statements go
-			// out together (see event-log.repository).
+			// Column arrays: one statement text for every batch, prepared once (see event-log.repository).
 			const statements: Promise<unknown>[] = [];
-			for (const slice of slices(inserts, 1000)) {
-				statements.push(
-					sql`insert into secret_ballot (meeting_id, motion_id, tag, choice, weight_cents, constituency)
-					select ${meetingId}::uuid, * from unnest(${slice.map((w) => w.motionId)}::text[],
-						${slice.map((w) => w.tag)}::text[], ${slice.map((w) => JSON.stringify(w.choice))}::text[]::jsonb[],
-						${slice.map((w) => w.weightCents)}::bigint[], ${slice.map((w) => w.constituency)}::text[])`.execute()
-				);
-			}
-			for (const slice of slices(changes, 1000)) {
-				statements.push(
-					sql`update secret_ballot b set choice = c.choice
-					from unnest(${slice.map((w) => w.motionId)}::text[], ${slice.map((w) => w.tag)}::text[],
-						${slice.map((w) => JSON.stringify(w.choice))}::text[]::jsonb[]) as c(motion_id, tag, choice)
-					where b.meeting_id = ${meetingId}::uuid and b.motion_id = c.motion_id and b.tag = c.tag`.execute()
-				);
-			}
-			await Promise.all(statements);
+			for (const slice of slices(inserts, 1000)) statements.push(insertBallots(sql, meetingId, slice));
+			for (const slice of slices(changes, 1000)) statements.push(changeBallots(sql, meetingId, slice));
+			return statements;
 		}
 	};
+}
+
+function insertBallots(sql: Sql, meetingId: string, writes: readonly BallotBoxWrite[]) {
+	return sql`insert into secret_ballot (meeting_id, motion_id, tag, choice, weight_cents, constituency)
+		select ${meetingId}::uuid, * from unnest(${writes.map((w) => w.motionId)}::text[],
+			${writes.map((w) => w.tag)}::text[], ${writes.map((w) => JSON.stringify(w.choice))}::text[]::jsonb[],
+			${writes.map((w) => w.weightCents)}::bigint[], ${writes.map((w) => w.constituency)}::text[])`.execute();
+}
+
+function changeBallots(sql: Sql, meetingId: string, writes: readonly BallotBoxWrite[]) {
+	return sql`update secret_ballot b set choice = c.choice
+		from unnest(${writes.map((w) => w.motionId)}::text[], ${writes.map((w) => w.tag)}::text[],
+			${writes.map((w) => JSON.stringify(w.choice))}::text[]::jsonb[]) as c(motion_id, tag, choice)
+		where b.meeting_id = ${meetingId}::uuid and b.motion_id = c.motion_id and b.tag = c.tag`.execute();
+}
+
+/** The ballot box's writes, each run once with nothing to write (see warm-up.ts). */
+export function warmUpBallotBox(sql: Sql): Promise<unknown>[] {
+	const nowhere = '00000000-0000-0000-0000-000000000000';
+	return [insertBallots(sql, nowhere, []), changeBallots(sql, nowhere, [])];
 }

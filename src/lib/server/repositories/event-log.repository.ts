@@ -4,8 +4,14 @@ import { fail, ok, type Result } from '../../domain/result';
 import { eventHash } from '../event-log/event-hash';
 import { slices } from '../db/slices';
 import { transaction } from '../db/transaction';
+import { atOnce } from '../db/at-once';
 
 export type AppendError = 'seq-conflict';
+
+export interface LogHead {
+	seq: number;
+	hash: string;
+}
 
 export interface AppendInput {
 	meetingId: string;
@@ -17,17 +23,45 @@ export interface AppendInput {
 	occurredAt: Date;
 }
 
-/** Several commands decided one after another and appended in one transaction (group commit). */
-export interface AppendBatchInput {
+/** Several commands decided one after another, to be appended in one transaction (group commit). */
+export interface BatchInput {
 	meetingId: string;
-	expectedSeq: number;
+	/** The last event the caller's decision was based on (seq 0 and the genesis hash for none). */
+	head: LogHead;
 	occurredAt: Date;
 	groups: readonly { commandId: string; events: readonly NewMeetingEvent[] }[];
-	/** Writes that must commit with these events or not at all (projections, the ballot box). */
-	alsoWrite?: (tx: Sql, stored: readonly MeetingEvent[]) => Promise<void>;
+}
+
+/** A batch's events numbered and hashed in a chain after its head, and each command's record. */
+export interface ChainedBatch {
+	meetingId: string;
+	head: LogHead;
+	events: MeetingEvent[];
+	commands: { commandId: string; firstSeq: number | null; lastSeq: number | null }[];
+}
+
+/** What else an append does in its transaction. */
+export interface AlsoWrite {
+	/**
+	 * Writes that commit with the events or not at all (the ballot box): statements queued on `tx`
+	 * at once, as they are sent with the COMMIT.
+	 */
+	statements?: (tx: Sql, stored: readonly MeetingEvent[]) => Promise<unknown>[];
+	/** Writes that must read first (projections); the COMMIT then waits for them. */
+	after?: (tx: Sql, stored: readonly MeetingEvent[]) => Promise<void>;
+	/** Commands whose earlier application, if any, the append reports (see eventsOfCommands). */
+	lookUp?: readonly string[];
+}
+
+export interface Appended {
+	stored: MeetingEvent[];
+	/** Those of `lookUp` that had been applied before, with their events. */
+	earlier: Map<string, MeetingEvent[]>;
 }
 
 const UNIQUE_VIOLATION = '23505';
+/** Raised by meeting_log_expect_head (migration 016). */
+const HEAD_MOVED = 'YS409';
 
 export function eventLogRepository(sql: Pool) {
 	async function readByCommand(meetingId: string, commandId: string): Promise<MeetingEvent[]> {
@@ -59,100 +93,54 @@ export function eventLogRepository(sql: Pool) {
 		 * The events of each of these commands that was already applied, by command id (an empty list
 		 * for a command that was applied without leaving a fact, such as a changed secret ballot).
 		 */
-		async eventsOfCommands(
-			meetingId: string,
-			commandIds: readonly string[]
-		): Promise<Map<string, MeetingEvent[]>> {
-			const out = new Map<string, MeetingEvent[]>();
-			if (commandIds.length === 0) return out;
-			const rows = await sql<(MeetingEvent & { applied: string })[]>`
-				select c.command_id as applied, e.meeting_id, e.seq, e.type, e.payload, e.actor_id, e.occurred_at,
-					e.command_id, e.hash
-				from meeting_command c
-				left join meeting_event e on e.meeting_id = c.meeting_id and e.seq between c.first_seq and c.last_seq
-				where c.meeting_id = ${meetingId} and c.command_id = any(${sql.array([...commandIds])})
-				order by e.seq nulls first`;
-			for (const row of rows) {
-				const { applied, ...event } = row as MeetingEvent & { applied: string };
-				const events = out.get(applied) ?? [];
-				out.set(applied, event.seq === null ? events : [...events, ...normalise([event])]);
-			}
-			return out;
+		eventsOfCommands(meetingId: string, commandIds: readonly string[]): Promise<Map<string, MeetingEvent[]>> {
+			return commandIds.length === 0 ? Promise.resolve(new Map()) : readCommands(sql, meetingId, commandIds);
 		},
 
 		/**
-		 * Appends every group's events at expectedSeq + 1… in one transaction, with one command record
-		 * per group (a group without events is recorded as applied all the same), or nothing if the log
-		 * has moved on (`seq-conflict`: catch up and decide again).
+		 * Appends a chained batch with one command record per group (a group without events is
+		 * recorded as applied all the same), or nothing if the log no longer ends at its head or one of
+		 * its commands was recorded meanwhile (`seq-conflict`: catch up and decide again). Also answers,
+		 * from inside the same transaction, which of `lookUp` were applied before.
 		 */
-		async appendBatch(input: AppendBatchInput): Promise<Result<MeetingEvent[], AppendError>> {
+		async appendBatch(batch: ChainedBatch, also: AlsoWrite = {}): Promise<Result<Appended, AppendError>> {
+			const { meetingId, events, commands, head } = batch;
+			const tx = await sql.reserve();
 			try {
-				const stored = await transaction(sql, async (tx) => {
-					const [head] = await tx<{ seq: number; hash: string }[]>`
-						select seq, hash from meeting_event where meeting_id = ${input.meetingId}
-						order by seq desc limit 1 for update`;
-					const current = head ?? { seq: 0, hash: GENESIS_HASH };
-					if (current.seq !== input.expectedSeq) return null;
-					const out: MeetingEvent[] = [];
-					const commands: { commandId: string; firstSeq: number | null; lastSeq: number | null }[] = [];
-					let prev = current.hash;
-					let seq = input.expectedSeq;
-					for (const group of input.groups) {
-						if (group.events.length === 0) {
-							commands.push({ commandId: group.commandId, firstSeq: null, lastSeq: null });
-							continue;
-						}
-						const first = seq + 1;
-						for (const e of group.events) {
-							seq += 1;
-							const base = {
-								meetingId: input.meetingId,
-								seq,
-								type: e.type,
-								payload: e.payload,
-								actorId: e.actorId,
-								occurredAt: input.occurredAt.toISOString(),
-								commandId: group.commandId
-							};
-							const hash = eventHash(prev, base);
-							out.push({ ...base, hash });
-							prev = hash;
-						}
-						commands.push({ commandId: group.commandId, firstSeq: first, lastSeq: seq });
+				// The statements and the COMMIT go out together and the connection runs them in order: a
+				// single round trip, however busy this process is meanwhile (a crowd's ballots being
+				// read; see at-once.ts). The head check fails the transaction if the log moved on, and
+				// then every statement after it fails and the COMMIT rolls back.
+				const statements: Promise<unknown>[] = [tx`begin`.execute(), expectHead(tx, meetingId, head)];
+				// Slices keep each statement small (see docs/decisions/013).
+				for (const slice of slices(events, 500)) statements.push(insertEvents(tx, meetingId, slice));
+				for (const slice of slices(commands, 1000)) statements.push(insertCommands(tx, meetingId, slice));
+				if (also.statements) statements.push(...also.statements(tx, events));
+				const earlier = also.lookUp?.length ? readCommands(tx, meetingId, also.lookUp) : null;
+				if (earlier) statements.push(earlier);
+				if (also.after) {
+					// Writes that read before they write need the answers first: COMMIT waits for them.
+					const failed = await firstFailure(statements);
+					const done =
+						failed ??
+						(await also.after(tx, events).then(
+							() => null,
+							(error: unknown) => ({ error })
+						));
+					if (done) {
+						await atOnce(tx, 'rollback').catch(() => {});
+						return conflictOr(done.error);
 					}
-					// Column arrays, not rows: the statement's text is the same for every batch, so it is
-					// prepared once per connection (a multi-row VALUES list is a new statement, with a
-					// round trip to describe its thousands of parameters, each time). Slices keep each
-					// statement small (see docs/decisions/013). The statements go out together, without
-					// waiting for each answer in turn: the connection runs them in order, and one failure
-					// fails the rest and the transaction.
-					const inserts: Promise<unknown>[] = [];
-					for (const slice of slices(out, 500)) {
-						inserts.push(
-							tx`insert into meeting_event
-							(meeting_id, seq, type, payload, actor_id, occurred_at, command_id, hash)
-							select ${input.meetingId}::uuid, * from unnest(
-								${slice.map((e) => e.seq)}::int[], ${slice.map((e) => e.type)}::text[],
-								${slice.map((e) => JSON.stringify(e.payload))}::text[]::jsonb[],
-								${slice.map((e) => e.actorId)}::uuid[], ${slice.map((e) => e.occurredAt)}::timestamptz[],
-								${slice.map((e) => e.commandId)}::text[], ${slice.map((e) => e.hash)}::text[])`.execute()
-						);
-					}
-					for (const slice of slices(commands, 1000)) {
-						inserts.push(
-							tx`insert into meeting_command (meeting_id, command_id, first_seq, last_seq)
-							select ${input.meetingId}::uuid, * from unnest(${slice.map((c) => c.commandId)}::text[],
-								${slice.map((c) => c.firstSeq)}::int[], ${slice.map((c) => c.lastSeq)}::int[])`.execute()
-						);
-					}
-					if (input.alsoWrite) inserts.push(input.alsoWrite(tx, out));
-					await Promise.all(inserts);
-					return out;
-				});
-				return stored === null ? fail('seq-conflict', 'The meeting record moved on; retry.') : ok(stored);
-			} catch (error) {
-				if (isUniqueViolation(error)) return fail('seq-conflict', 'The meeting record moved on; retry.');
-				throw error;
+					await atOnce(tx, 'commit');
+				} else {
+					statements.push(atOnce(tx, 'commit').execute());
+					// The COMMIT of a failed transaction rolls back; a broken connection ends it too.
+					const failed = await firstFailure(statements);
+					if (failed) return conflictOr(failed.error);
+				}
+				return ok({ stored: events, earlier: earlier ? await earlier : new Map() });
+			} finally {
+				tx.release();
 			}
 		},
 
@@ -180,6 +168,8 @@ export function eventLogRepository(sql: Pool) {
 			}
 			try {
 				const stored = await transaction(sql, async (tx) => {
+					// In turn with appendBatch (migration 016).
+					await tx`select meeting_log_take_turn(${input.meetingId})`;
 					const [head] = await tx<{ seq: number; hash: string }[]>`
 						select seq, hash from meeting_event where meeting_id = ${input.meetingId}
 						order by seq desc limit 1`;
@@ -222,8 +212,119 @@ export function eventLogRepository(sql: Pool) {
 	};
 }
 
+// Column arrays, not rows: each statement's text is the same for every batch, so it is prepared once
+// per connection (a multi-row VALUES list is a new statement, with a round trip to describe its
+// thousands of parameters, each time; see also warmUpLog).
+
+function expectHead(tx: Sql, meetingId: string, head: LogHead) {
+	return tx`select meeting_log_expect_head(${meetingId}, ${head.seq}, ${head.hash})`.execute();
+}
+
+function insertEvents(tx: Sql, meetingId: string, events: readonly MeetingEvent[]) {
+	return tx`insert into meeting_event (meeting_id, seq, type, payload, actor_id, occurred_at, command_id, hash)
+		select ${meetingId}::uuid, * from unnest(
+			${events.map((e) => e.seq)}::int[], ${events.map((e) => e.type)}::text[],
+			${events.map((e) => JSON.stringify(e.payload))}::text[]::jsonb[],
+			${events.map((e) => e.actorId)}::uuid[], ${events.map((e) => e.occurredAt)}::timestamptz[],
+			${events.map((e) => e.commandId)}::text[], ${events.map((e) => e.hash)}::text[])`.execute();
+}
+
+function insertCommands(tx: Sql, meetingId: string, commands: ChainedBatch['commands']) {
+	return tx`insert into meeting_command (meeting_id, command_id, first_seq, last_seq)
+		select ${meetingId}::uuid, * from unnest(${commands.map((c) => c.commandId)}::text[],
+			${commands.map((c) => c.firstSeq)}::int[], ${commands.map((c) => c.lastSeq)}::int[])`.execute();
+}
+
+/** The statements of an append, each run once with nothing to write (see warm-up.ts). */
+export function warmUpLog(sql: Sql): Promise<unknown>[] {
+	const nobody = '00000000-0000-0000-0000-000000000000';
+	return [
+		expectHead(sql, nobody, { seq: 0, hash: GENESIS_HASH }),
+		insertEvents(sql, nobody, []),
+		insertCommands(sql, nobody, []),
+		readCommands(sql, nobody, [])
+	];
+}
+
+/**
+ * The events of each of these commands that was already applied, by command id (an empty list for
+ * a command that was applied without leaving a fact, such as a changed secret ballot).
+ */
+async function readCommands(
+	sql: Sql,
+	meetingId: string,
+	commandIds: readonly string[]
+): Promise<Map<string, MeetingEvent[]>> {
+	const rows = await sql<(MeetingEvent & { applied: string })[]>`
+		select c.command_id as applied, e.meeting_id, e.seq, e.type, e.payload, e.actor_id, e.occurred_at,
+			e.command_id, e.hash
+		from meeting_command c
+		left join meeting_event e on e.meeting_id = c.meeting_id and e.seq between c.first_seq and c.last_seq
+		where c.meeting_id = ${meetingId} and c.command_id = any(${commandIds as string[]}::text[])
+		order by e.seq nulls first`;
+	const out = new Map<string, MeetingEvent[]>();
+	for (const row of rows) {
+		const { applied, ...event } = row;
+		const events = out.get(applied) ?? [];
+		out.set(applied, event.seq === null ? events : [...events, ...normalise([event])]);
+	}
+	return out;
+}
+
+/** The first of `statements` to fail, once all of them have finished (none may still be running). */
+async function firstFailure(statements: readonly Promise<unknown>[]): Promise<{ error: unknown } | null> {
+	const failed = (await Promise.allSettled(statements)).find((s) => s.status === 'rejected');
+	return failed ? { error: failed.reason } : null;
+}
+
+/** A failed append: the log moved on (decide again), or an error to pass on. */
+function conflictOr(error: unknown): Result<never, AppendError> {
+	if (isConflict(error)) return fail('seq-conflict', 'The meeting record moved on; retry.');
+	throw error;
+}
+
+/** Numbers and hashes a batch's events after its head, as appendBatch stores them. */
+export function chainBatch(input: BatchInput): ChainedBatch {
+	const events: MeetingEvent[] = [];
+	const commands: ChainedBatch['commands'] = [];
+	let prev = input.head.hash;
+	let seq = input.head.seq;
+	for (const group of input.groups) {
+		if (group.events.length === 0) {
+			commands.push({ commandId: group.commandId, firstSeq: null, lastSeq: null });
+			continue;
+		}
+		const first = seq + 1;
+		for (const e of group.events) {
+			seq += 1;
+			const base = {
+				meetingId: input.meetingId,
+				seq,
+				type: e.type,
+				payload: e.payload,
+				actorId: e.actorId,
+				occurredAt: input.occurredAt.toISOString(),
+				commandId: group.commandId
+			};
+			const hash = eventHash(prev, base);
+			events.push({ ...base, hash });
+			prev = hash;
+		}
+		commands.push({ commandId: group.commandId, firstSeq: first, lastSeq: seq });
+	}
+	return { meetingId: input.meetingId, head: input.head, events, commands };
+}
+
 function isUniqueViolation(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && 'code' in error && error.code === UNIQUE_VIOLATION;
+}
+
+/** Another append got there first: a seq or a command already taken, or the head moved (migration 016). */
+function isConflict(error: unknown): boolean {
+	return (
+		isUniqueViolation(error) ||
+		(typeof error === 'object' && error !== null && 'code' in error && error.code === HEAD_MOVED)
+	);
 }
 
 function normalise(rows: readonly MeetingEvent[]): MeetingEvent[] {

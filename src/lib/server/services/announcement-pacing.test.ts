@@ -59,8 +59,8 @@ function recorder(gapMs: number) {
 			heard.push({ meetingId, seqs: facts.map((f) => f.seq), at: manual.clock.now(), afterSeq: after.seq }),
 		manual.clock
 	);
-	const send = (meetingId: string, facts: RecordedFact[]) =>
-		announce(meetingId, facts, stateAt(facts.at(-1)!.seq));
+	const send = (meetingId: string, facts: RecordedFact[], more = false) =>
+		announce(meetingId, facts, stateAt(facts.at(-1)!.seq), more);
 	return { ...manual, heard, send, flushAll };
 }
 
@@ -78,6 +78,28 @@ describe('paced announcements', () => {
 		r.advance(100);
 		expect(r.heard.map((h) => h.seqs)).toEqual([[a.seq], [b.seq, c.seq]]);
 		expect(r.heard[1]).toMatchObject({ at: 250, afterSeq: c.seq });
+		expect(r.pending()).toBe(0);
+	});
+
+	it('holds a crowd still arriving until it has passed, up to the hold, then goes on pacing', () => {
+		const r = recorder(250);
+		const [a, b, c, d] = [turnout(), turnout(), turnout(), turnout()];
+		// More commands were waiting: even the first batch waits.
+		r.send('m1', [a], true);
+		r.advance(400);
+		r.send('m1', [b], true);
+		expect(r.heard).toHaveLength(0);
+		// The crowd has passed: all of it goes at once (nothing was announced within the gap).
+		r.send('m1', [c], false);
+		expect(r.heard.map((h) => h.seqs)).toEqual([[a.seq, b.seq, c.seq]]);
+		// A crowd that does not pass is still heard once the hold (four gaps) is over.
+		r.advance(300);
+		r.send('m1', [d], true);
+		r.advance(999);
+		expect(r.heard).toHaveLength(1);
+		r.advance(1);
+		expect(r.heard.map((h) => h.seqs)).toEqual([[a.seq, b.seq, c.seq], [d.seq]]);
+		expect(r.heard[1]).toMatchObject({ at: 1700, afterSeq: d.seq });
 		expect(r.pending()).toBe(0);
 	});
 
@@ -113,7 +135,12 @@ describe('paced announcements', () => {
 		fc.assert(
 			fc.property(
 				fc.array(
-					fc.record({ crowd: fc.boolean(), size: fc.integer({ min: 1, max: 3 }), pause: fc.nat(400) }),
+					fc.record({
+						crowd: fc.boolean(),
+						size: fc.integer({ min: 1, max: 3 }),
+						pause: fc.nat(400),
+						more: fc.boolean()
+					}),
 					{ maxLength: 40 }
 				),
 				(batches) => {
@@ -124,7 +151,7 @@ describe('paced announcements', () => {
 						const facts = Array.from({ length: b.size }, () => (b.crowd ? turnout() : agendaMove()));
 						sent.push(...facts.map((f) => f.seq));
 						if (b.crowd) facts.forEach((f) => crowdSeqs.add(f.seq));
-						r.send('m', facts);
+						r.send('m', facts, b.more);
 						r.advance(b.pause);
 					}
 					r.advance(1_000);

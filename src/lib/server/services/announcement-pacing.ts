@@ -15,6 +15,13 @@ const CROWD_FACTS: ReadonlySet<RecordedFact['type']> = new Set([
 ]);
 
 export type Announce = (meetingId: string, facts: readonly RecordedFact[], after: MeetingState) => void;
+/** `more`: the meeting has further commands queued or being stored (a crowd still arriving). */
+export type AnnounceWhile = (
+	meetingId: string,
+	facts: readonly RecordedFact[],
+	after: MeetingState,
+	more?: boolean
+) => void;
 
 export interface PacingClock {
 	now(): number;
@@ -33,15 +40,17 @@ export const realClock: PacingClock = {
 interface Pace {
 	/** When this meeting was last announced to. */
 	last: number;
-	held: { facts: RecordedFact[]; after: MeetingState } | null;
+	held: { facts: RecordedFact[]; after: MeetingState; since: number } | null;
 	cancel: (() => void) | null;
+	/** When the pending timer fires. */
+	due: number;
 }
 
 /** Meetings remembered before the quiet ones are forgotten (a quiet meeting's pace is all default). */
 const REMEMBERED = 1_000;
 
 export interface PacedAnnouncements {
-	announce: Announce;
+	announce: AnnounceWhile;
 	/** Sends everything held now (before the server closes, so no timer fires after it). */
 	flushAll(): void;
 }
@@ -49,19 +58,24 @@ export interface PacedAnnouncements {
 /**
  * Wraps `announce` so that a meeting's crowd facts go out at most once per `gapMs`, gathered:
  * the first batch of a crowd goes at once, the batches after it within the gap wait for its end
- * and go together. Any other fact (an agenda move, a vote's close) goes at once, taking whatever
- * waits with it, so every screen still hears the log in order and a result is never held back.
+ * and go together. While more of the crowd is still being decided and stored, its facts wait for
+ * it to pass, up to `holdMs`: the server's one thread then answers the senders first instead of
+ * writing to every screen in the middle of it. Any other fact (an agenda move, a vote's close)
+ * goes at once, taking whatever waits with it, so every screen still hears the log in order and
+ * a result is never held back.
  */
 export function pacedAnnouncements(
 	gapMs: number,
 	announce: Announce,
-	clock: PacingClock = realClock
+	clock: PacingClock = realClock,
+	holdMs = 4 * gapMs
 ): PacedAnnouncements {
 	const paces = new Map<string, Pace>();
 
 	function flush(meetingId: string, pace: Pace) {
 		pace.cancel?.();
 		pace.cancel = null;
+		pace.due = Number.POSITIVE_INFINITY;
 		const held = pace.held;
 		if (!held) return;
 		pace.held = null;
@@ -75,22 +89,27 @@ export function pacedAnnouncements(
 	}
 
 	return {
-		announce(meetingId, facts, after) {
+		announce(meetingId, facts, after, more = false) {
 			let pace = paces.get(meetingId);
 			if (!pace) {
 				if (paces.size >= REMEMBERED) forgetQuiet();
-				pace = { last: Number.NEGATIVE_INFINITY, held: null, cancel: null };
+				pace = { last: Number.NEGATIVE_INFINITY, held: null, cancel: null, due: Number.POSITIVE_INFINITY };
 				paces.set(meetingId, pace);
 			}
+			const now = clock.now();
 			if (pace.held) {
 				pace.held.facts.push(...facts);
 				pace.held.after = after;
-			} else pace.held = { facts: [...facts], after };
-			const wait = pace.last + gapMs - clock.now();
+			} else pace.held = { facts: [...facts], after, since: now };
 			const crowd = facts.every((f) => CROWD_FACTS.has(f.type));
-			if (!crowd || wait <= 0) return flush(meetingId, pace);
+			if (!crowd) return flush(meetingId, pace);
+			const due = Math.max(pace.last + gapMs, more ? pace.held.since + holdMs : Number.NEGATIVE_INFINITY);
+			if (due <= now) return flush(meetingId, pace);
+			if (pace.cancel && pace.due === due) return;
+			pace.cancel?.();
 			const waiting = pace;
-			pace.cancel ??= clock.later(wait, () => {
+			pace.due = due;
+			pace.cancel = clock.later(due - now, () => {
 				waiting.cancel = null;
 				flush(meetingId, waiting);
 			});

@@ -17,4 +17,16 @@ export type FactProjection = (
 	facts: readonly RecordedFact[]
 ) => Promise<void>;
 
-export const FACT_PROJECTIONS: FactProjection[] = [projectFollowUpTasks];
+export interface Projection {
+	/** The facts it reads; a batch with none of them is stored without waiting for it. */
+	concerns: ReadonlySet<RecordedFact['type']>;
+	project: FactProjection;
+}
+
+export const FACT_PROJECTIONS: readonly Projection[] = [
+	{ concerns: new Set(['task:create', 'task:update']), project: projectFollowUpTasks }
+];
+
+/** The projections `facts` call for. */
+export const projectionsOf = (facts: readonly { type: string }[]): Projection[] =>
+	FACT_PROJECTIONS.filter((p) => facts.some((f) => p.concerns.has(f.type as RecordedFact['type'])));

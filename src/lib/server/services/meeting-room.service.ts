@@ -6,19 +6,25 @@ import type { MeetingCommand } from '../../domain/meeting/meeting-command';
 import type { MeetingRules, RecordedFact } from '../../domain/meeting/meeting-events';
 import { initialMeetingState, MeetingStatus, type MeetingState } from '../../domain/meeting/meeting-state';
 import { toWeightCents, type RosterEntry } from '../../domain/meeting/roster';
-import type { MeetingEvent, NewMeetingEvent } from '../../domain/log/meeting-event';
+import { GENESIS_HASH, type MeetingEvent, type NewMeetingEvent } from '../../domain/log/meeting-event';
 import type { OpenBallot, PublishedSecretBallot } from '../../domain/voting/motion';
 import { fail, ok, type Result } from '../../domain/result';
 import type { ErrorCode } from '../../protocol/errors';
 import { councilRepository } from '../repositories/council.repository';
-import { eventLogRepository } from '../repositories/event-log.repository';
+import {
+	chainBatch,
+	eventLogRepository,
+	type AppendError,
+	type Appended,
+	type LogHead
+} from '../repositories/event-log.repository';
 import { meetingRepository } from '../repositories/meeting.repository';
 import { memberRepository } from '../repositories/member.repository';
 import { followUpRepository } from '../repositories/follow-up.repository';
 import { Uuid } from '../../protocol/council.schema';
 import { authorise } from './council-access';
 import { ballotBoxRepository, type BallotBoxWrite } from '../repositories/ballot-box.repository';
-import { FACT_PROJECTIONS } from './fact-projections';
+import { projectionsOf } from './fact-projections';
 import { SecretBallots } from './secret-ballots';
 import type { ServiceDeps } from './deps';
 
@@ -28,6 +34,8 @@ interface Room {
 	meetingId: string;
 	councilId: string;
 	state: MeetingState;
+	/** The log's last event as `state` knows it: what the next append chains to. */
+	head: LogHead;
 	/** Commands on one meeting are decided one at a time in this process. */
 	tail: Promise<unknown>;
 	/** Commands waiting to be decided; whatever has gathered is decided and appended together. */
@@ -42,15 +50,49 @@ interface Room {
 	applied: Map<string, RecordedFact[]>;
 	/** The secret ballot box's receipt tags by motion as they stood at `seq` (saves a read per batch). */
 	boxTags: { seq: number; byMotion: ReadonlyMap<string, ReadonlySet<string>> } | null;
-	/** Whether a look-up of queued commands in the log is under way (see lookAhead). */
-	lookingAhead: boolean;
-	/** How many times `state` took in facts another instance appended. */
-	catchUps: number;
 	/**
 	 * Commands queued or being decided here, by id, with the copies of each that arrived meanwhile
 	 * (a retry sent before the first answer came back): those share the first one's answer.
 	 */
 	inFlight: Map<string, Follower[]>;
+	/** Batches decided and being written, oldest first; each is decided on the state the one before leaves. */
+	flights: Flight[];
+	/** A batch failed: the state is caught up from the log before anything more is decided. */
+	stale: boolean;
+	/** The commands of failed batches, in order, to be decided again once the state has caught up. */
+	redo: Pending[];
+	/** Wakes a drain waiting for a batch to gather (see readyToDecide). */
+	gathered: (() => void) | null;
+}
+
+/** The state a batch is decided on, with the log's head and the ballot box's tags there. */
+interface Base {
+	state: MeetingState;
+	head: LogHead;
+	boxTags: Room['boxTags'];
+}
+
+interface Group {
+	commandId: string;
+	events: NewMeetingEvent[];
+	pending: Pending;
+}
+
+/** A batch that has been decided and is being written; its commands are answered once it is stored. */
+interface Flight {
+	batch: readonly Pending[];
+	/** The answers decided; those of `unsure` stand unless the log shows the command applied before. */
+	answers: Map<Pending, Result<CommandAnswer, MeetingRoomError>>;
+	groups: Group[];
+	/** Commands refused or decided to do nothing: maybe retries of commands applied before. */
+	unsure: Pending[];
+	noOps: string[];
+	after: Base;
+	write: Promise<{ appended: Result<Appended, AppendError> } | { error: unknown }>;
+	/** Once the batch has been answered (or handed back to the queue). */
+	settled: Promise<void>;
+	/** An earlier batch failed, so this one fails too; its commands were put back in the queue. */
+	abandoned: boolean;
 }
 
 interface Follower {
@@ -58,23 +100,26 @@ interface Follower {
 	reject: (error: unknown) => void;
 }
 
-type AppliedCommands = Map<string, MeetingEvent[]>;
-
 interface Pending {
 	actor: MeetingActor;
 	commandId: string;
 	command: MeetingCommand;
 	resolve: (answer: Result<CommandAnswer, MeetingRoomError>) => void;
 	reject: (error: unknown) => void;
-	/**
-	 * A look-up, made while this command waited, of whether it was applied before (null if it
-	 * failed); `catchUps` as it began.
-	 */
-	applied?: { found: Promise<AppliedCommands | null>; catchUps: number };
+	/** How many times the command's batch failed to be stored because the log had moved on. */
+	attempts: number;
 }
 
-/** `after` is the meeting's state after the facts. */
-export type FactsListener = (meetingId: string, facts: readonly RecordedFact[], after: MeetingState) => void;
+/**
+ * `after` is the meeting's state after the facts; `more`, whether further commands were waiting or
+ * being stored then (a crowd still arriving).
+ */
+export type FactsListener = (
+	meetingId: string,
+	facts: readonly RecordedFact[],
+	after: MeetingState,
+	more: boolean
+) => void;
 
 export interface JoinAnswer {
 	councilId: string;
@@ -99,6 +144,23 @@ export interface CommandAnswer {
 
 /** How many times a command is re-decided when another instance appended first. */
 const MAX_ATTEMPTS = 5;
+/**
+ * Batches being written at once per meeting: while one is stored the next is decided on the state
+ * it leaves and sent, so a crowd's ballots are stored while the rest are still arriving.
+ */
+const MAX_IN_FLIGHT = 3;
+/** Commands that, gathered while a batch is being written, are decided and sent without waiting for it. */
+const PIPELINED_BATCH = 200;
+/**
+ * Commands decided on the state of batches not yet stored: those whose deciding reads nothing from
+ * the database that such a batch writes. Any other waits until every batch before it is stored (a
+ * vote's close counts the ballot box).
+ */
+const CROWD_COMMANDS: ReadonlySet<MeetingCommand['type']> = new Set([
+	'ballot:cast',
+	'attendance:check-in',
+	'attendance:leave'
+]);
 /**
  * Memberships change through the member service, whose events (relayed between instances) make
  * the room forget at once; this only bounds a change made behind the service's back (by hand in
@@ -145,15 +207,18 @@ export function meetingRoomService(deps: ServiceDeps) {
 			meetingId,
 			councilId: meeting.councilId,
 			state: initialMeetingState,
+			head: { seq: 0, hash: GENESIS_HASH },
 			tail: Promise.resolve(),
 			queue: [],
 			drainScheduled: false,
 			lastUsed: Date.now(),
 			applied: new Map(),
 			boxTags: null,
-			lookingAhead: false,
-			catchUps: 0,
-			inFlight: new Map()
+			inFlight: new Map(),
+			flights: [],
+			stale: false,
+			redo: [],
+			gathered: null
 		};
 		await catchUp(room);
 		return room;
@@ -167,7 +232,14 @@ export function meetingRoomService(deps: ServiceDeps) {
 		let evicted = 0;
 		for (const [meetingId, loading] of [...rooms]) {
 			const r = await loading.catch(() => null);
-			if (r && now - r.lastUsed >= idleMs && r.queue.length === 0 && rooms.get(meetingId) === loading) {
+			if (
+				r &&
+				now - r.lastUsed >= idleMs &&
+				r.queue.length === 0 &&
+				r.flights.length === 0 &&
+				r.redo.length === 0 &&
+				rooms.get(meetingId) === loading
+			) {
 				rooms.delete(meetingId);
 				evicted++;
 			}
@@ -198,9 +270,11 @@ export function meetingRoomService(deps: ServiceDeps) {
 	async function catchUp(r: Room): Promise<RecordedFact[]> {
 		const fresh: RecordedFact[] = [];
 		for (;;) {
-			const batch = (await log.readSince(r.meetingId, r.state.seq, CATCH_UP_LIMIT)).map(toFact);
+			const events = await log.readSince(r.meetingId, r.state.seq, CATCH_UP_LIMIT);
+			const batch = events.map(toFact);
 			r.state = foldMeeting(batch, r.state);
-			if (batch.length > 0) r.catchUps++;
+			const last = events.at(-1);
+			if (last) r.head = { seq: last.seq, hash: last.hash };
 			fresh.push(...batch);
 			if (batch.length < CATCH_UP_LIMIT) return fresh;
 		}
@@ -261,9 +335,10 @@ export function meetingRoomService(deps: ServiceDeps) {
 	 * command in a large meeting, on the path to its broadcast).
 	 */
 	async function councilNow(
-		r: Room
+		r: Room,
+		state: MeetingState
 	): Promise<{ roster: readonly RosterEntry[]; rules: MeetingRules | null }> {
-		const { status, roster, rules } = r.state;
+		const { status, roster, rules } = state;
 		if (status !== MeetingStatus.scheduled && rules) return { roster, rules };
 		const [current, councilRules] = await Promise.all([
 			currentRoster(r.councilId),
@@ -287,12 +362,14 @@ export function meetingRoomService(deps: ServiceDeps) {
 	}
 
 	function scheduleDrain(r: Room) {
-		if (r.drainScheduled || r.queue.length === 0) return;
+		if (r.drainScheduled || (r.queue.length === 0 && r.redo.length === 0)) return;
 		r.drainScheduled = true;
 		void serialise(r, async () => {
+			await readyToDecide(r);
 			r.drainScheduled = false;
 			const batch = r.queue.splice(0, MAX_BATCH);
 			scheduleDrain(r);
+			if (batch.length === 0) return;
 			await decideBatch(r, batch).catch((error: unknown) => {
 				for (const p of batch) p.reject(error);
 			});
@@ -300,44 +377,28 @@ export function meetingRoomService(deps: ServiceDeps) {
 	}
 
 	/**
-	 * Asks the log which queued commands were applied before while the batch ahead of them is being
-	 * decided and written, so their batch need not wait for that question. One look-up at a time per
-	 * meeting, each taking whatever queued since the last began. A look-up older than the state's
-	 * last catch-up is not used: the state could hold a command the look-up did not see, which would
-	 * then be decided again as if new (a retried check-in answered with nothing). A command applied
-	 * elsewhere after a look-up that is used cannot be applied twice either: the state does not
-	 * hold it yet, so the append's seq (or the command's record) is refused and the batch is decided
-	 * again with a fresh look-up.
+	 * Waits until the next batch may be decided: after the catch-up a failed one calls for, and while
+	 * others are being written, once there is room among them and enough has gathered to be worth a
+	 * transaction of its own (else when the oldest is through: group commit, as without them).
 	 */
-	function lookAhead(r: Room) {
-		if (r.lookingAhead) return;
-		const waiting = r.queue.filter((p) => !p.applied);
-		if (waiting.length === 0) return;
-		r.lookingAhead = true;
-		const ids = waiting.map((p) => p.commandId);
-		const looking = log.eventsOfCommands(r.meetingId, ids).then(
-			(found) => found,
-			() => null
-		);
-		for (const p of waiting) p.applied = { found: looking, catchUps: r.catchUps };
-		void looking.then(() => {
-			r.lookingAhead = false;
-			lookAhead(r);
-		});
+	async function readyToDecide(r: Room) {
+		while (r.flights.length >= MAX_IN_FLIGHT || (r.flights.length > 0 && r.queue.length < PIPELINED_BATCH)) {
+			const gathered = new Promise<void>((resolve) => (r.gathered = resolve));
+			await Promise.race([r.flights[0]!.settled, gathered]);
+			r.gathered = null;
+		}
+		const crowd = r.queue.slice(0, MAX_BATCH).every((p) => CROWD_COMMANDS.has(p.command.type));
+		if (r.stale || !crowd) await settledAll(r);
+		if (r.stale) {
+			r.stale = false;
+			r.queue.unshift(...r.redo.splice(0));
+			await catchUp(r);
+		}
 	}
 
-	/** Which of the batch's commands were applied before: from their look-ahead where it covers them. */
-	async function appliedBefore(r: Room, batch: readonly Pending[], fresh: boolean): Promise<AppliedCommands> {
-		const out: AppliedCommands = new Map();
-		const unanswered: string[] = [];
-		for (const p of batch) {
-			const found = !fresh && p.applied?.catchUps === r.catchUps ? await p.applied.found : null;
-			if (!found) unanswered.push(p.commandId);
-			else if (found.has(p.commandId)) out.set(p.commandId, found.get(p.commandId)!);
-		}
-		if (unanswered.length === 0) return out;
-		for (const [id, events] of await log.eventsOfCommands(r.meetingId, unanswered)) out.set(id, events);
-		return out;
+	/** Once every batch being written has been answered. */
+	async function settledAll(r: Room) {
+		while (r.flights.length > 0) await r.flights.at(-1)!.settled;
 	}
 
 	function remember(r: Room, commandId: string, facts: RecordedFact[]) {
@@ -346,117 +407,196 @@ export function meetingRoomService(deps: ServiceDeps) {
 	}
 
 	/**
-	 * Decides every waiting command in arrival order against the state the earlier ones leave,
-	 * then appends all their facts (and ballot-box writes, and projections) in one transaction. If
-	 * another instance appended first, catches up and decides the whole batch again.
+	 * Decides every command of the batch in arrival order against the state the earlier ones leave,
+	 * starting from the state the batches still being written will leave (or the stored one), then
+	 * sends its facts (and ballot-box writes, and projections) to be appended in one transaction.
+	 * The answers wait for that transaction and for every batch before it (see settle).
+	 *
+	 * Whether a command was applied before (a retry after a lost answer) is not asked first: the
+	 * state already holds what it did, so it is refused or does nothing, and the append then looks
+	 * such commands up in the log; one accepted again fails the append on its command record, and
+	 * its batch is decided again after asking (`attempts`).
 	 */
 	async function decideBatch(r: Room, batch: readonly Pending[]): Promise<void> {
-		const { roster, rules } = await councilNow(r);
-		for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-			const applied = await appliedBefore(r, batch, attempt > 0);
-			const answers = new Map<Pending, Result<CommandAnswer, MeetingRoomError>>();
-			const groups: { commandId: string; events: NewMeetingEvent[]; pending: Pending }[] = [];
-			/** Commands decided to do nothing, remembered as applied once the batch is through. */
-			const noOps: string[] = [];
-			const writes: BallotBoxWrite[] = [];
-			const secret = new SecretBallots(
-				box,
-				r.meetingId,
-				r.boxTags?.seq === r.state.seq ? r.boxTags.byMotion : undefined
-			);
-			let state = r.state;
-			// The states between commands are dropped, so the batch folds transiently (r.state stays
-			// as it was until the append succeeds).
-			const owned = ownedFold();
-			// One time for the whole batch, so the state folded while deciding is exactly the fold
-			// of what gets stored, and need not be folded again.
-			const decidedAt = deps.now();
-			// Each command id is here once (copies wait on the first, see `inFlight`), and none of them
-			// is in `r.applied` (those are answered on arrival).
-			for (const p of batch) {
-				const earlier = applied.get(p.commandId)?.map(toFact);
-				if (earlier) {
-					remember(r, p.commandId, earlier);
-					answers.set(p, ok({ councilId: r.councilId, events: earlier, replayed: true }));
-					continue;
-				}
-				const ballot = await secret.context(state, p.command);
-				const decided = decide(state, p.command, { actor: p.actor, roster, rules: rules!, ballot });
-				if (!decided.ok) {
-					answers.set(p, decided);
-					continue;
-				}
-				const write = secret.writeFor(state, p.command, p.actor.memberId, ballot, decided.value);
-				if (write) writes.push(write);
-				// A fact-less command that changed the ballot box is recorded with the batch (as a group
-				// without events), so a late retry after a later change cannot change the box back.
-				if (decided.value.length === 0 && !write) {
-					noOps.push(p.commandId);
-					answers.set(p, ok({ councilId: r.councilId, events: [], replayed: false }));
-					continue;
-				}
-				groups.push({
-					commandId: p.commandId,
-					events: decided.value.map((f) => ({ type: f.type, payload: f.payload, actorId: p.actor.userId })),
-					pending: p
-				});
-				state = decided.value.reduce(
-					(s, f) =>
-						evolve(
-							s,
-							{
-								...f,
-								seq: s.seq + 1,
-								actorId: p.actor.userId,
-								occurredAt: decidedAt.toISOString()
-							} as RecordedFact,
-							owned
-						),
-					state
-				);
-			}
-			if (groups.length === 0) {
-				for (const id of noOps) remember(r, id, []);
-				for (const [p, a] of answers) p.resolve(a);
-				return;
-			}
-			const appended = await log.appendBatch({
-				meetingId: r.meetingId,
-				expectedSeq: r.state.seq,
-				occurredAt: decidedAt,
-				groups,
-				alsoWrite: async (tx, stored) => {
-					await ballotBoxRepository(tx).write(r.meetingId, writes);
-					const recorded = stored.map(toFact);
-					for (const project of FACT_PROJECTIONS) {
-						await project(tx, { meetingId: r.meetingId, councilId: r.councilId }, recorded);
-					}
-				}
-			});
-			if (!appended.ok) {
-				await catchUp(r);
+		const base = r.flights.at(-1)?.after ?? { state: r.state, head: r.head, boxTags: r.boxTags };
+		const { roster, rules } = await councilNow(r, base.state);
+		const retried = batch.filter((p) => p.attempts > 0).map((p) => p.commandId);
+		const applied =
+			retried.length > 0
+				? await log.eventsOfCommands(r.meetingId, retried)
+				: new Map<string, MeetingEvent[]>();
+		const answers = new Map<Pending, Result<CommandAnswer, MeetingRoomError>>();
+		const groups: Group[] = [];
+		const unsure: Pending[] = [];
+		/** Commands decided to do nothing, remembered as applied once the batch is through. */
+		const noOps: string[] = [];
+		const writes: BallotBoxWrite[] = [];
+		const secret = new SecretBallots(
+			box,
+			r.meetingId,
+			base.boxTags?.seq === base.state.seq ? base.boxTags.byMotion : undefined
+		);
+		let state = base.state;
+		// The states between commands are dropped, so the batch folds transiently (the base stays as
+		// it was).
+		const owned = ownedFold();
+		// One time for the whole batch, so the state folded while deciding is exactly the fold of what
+		// gets stored, and need not be folded again.
+		const decidedAt = deps.now();
+		// Each command id is here once (copies wait on the first, see `inFlight`), and none of them is
+		// in `r.applied` (those are answered on arrival).
+		for (const p of batch) {
+			const earlier = applied.get(p.commandId)?.map(toFact);
+			if (earlier) {
+				remember(r, p.commandId, earlier);
+				answers.set(p, ok({ councilId: r.councilId, events: earlier, replayed: true }));
 				continue;
 			}
-			const stored = appended.value.map(toFact);
-			for (const id of noOps) remember(r, id, []);
-			r.state = state;
-			r.boxTags = { seq: state.seq, byMotion: secret.knownTags() };
-			let at = 0;
-			for (const g of groups) {
-				const mine = stored.slice(at, at + g.events.length);
-				at += g.events.length;
-				remember(r, g.commandId, mine);
-				answers.set(g.pending, ok({ councilId: r.councilId, events: mine, replayed: false }));
+			const ballot = await secret.context(state, p.command);
+			const decided = decide(state, p.command, { actor: p.actor, roster, rules: rules!, ballot });
+			if (!decided.ok) {
+				answers.set(p, decided);
+				if (p.attempts === 0) unsure.push(p);
+				continue;
 			}
-			for (const [p, a] of answers) p.resolve(a);
-			// Acknowledgements first: the broadcast of a large batch to a large room takes a while, and
-			// the senders are waiting. setImmediate keeps batches' broadcasts in log order.
-			const after = r.state;
-			if (stored.length > 0)
-				setImmediate(() => listeners.forEach((listener) => listener(r.meetingId, stored, after)));
+			const write = secret.writeFor(state, p.command, p.actor.memberId, ballot, decided.value);
+			if (write) writes.push(write);
+			// A fact-less command that changed the ballot box is recorded with the batch (as a group
+			// without events), so a late retry after a later change cannot change the box back.
+			if (decided.value.length === 0 && !write) {
+				noOps.push(p.commandId);
+				answers.set(p, ok({ councilId: r.councilId, events: [], replayed: false }));
+				if (p.attempts === 0) unsure.push(p);
+				continue;
+			}
+			groups.push({
+				commandId: p.commandId,
+				events: decided.value.map((f) => ({ type: f.type, payload: f.payload, actorId: p.actor.userId })),
+				pending: p
+			});
+			state = decided.value.reduce(
+				(s, f) =>
+					evolve(
+						s,
+						{
+							...f,
+							seq: s.seq + 1,
+							actorId: p.actor.userId,
+							occurredAt: decidedAt.toISOString()
+						} as RecordedFact,
+						owned
+					),
+				state
+			);
+		}
+		const lookUp = unsure.map((p) => p.commandId);
+		let write: Promise<Result<Appended, AppendError>>;
+		let head = base.head;
+		if (groups.length > 0) {
+			const chained = chainBatch({ meetingId: r.meetingId, head: base.head, occurredAt: decidedAt, groups });
+			const last = chained.events.at(-1);
+			if (last) head = { seq: last.seq, hash: last.hash };
+			const projections = projectionsOf(chained.events);
+			write = log.appendBatch(chained, {
+				statements: (tx) => ballotBoxRepository(tx).write(r.meetingId, writes),
+				after:
+					projections.length === 0
+						? undefined
+						: async (tx, stored) => {
+								const recorded = stored.map(toFact);
+								const meeting = { meetingId: r.meetingId, councilId: r.councilId };
+								for (const { project } of projections) await project(tx, meeting, recorded);
+							},
+				lookUp
+			});
+		} else {
+			write = log.eventsOfCommands(r.meetingId, lookUp).then((earlier) => ok({ stored: [], earlier }));
+		}
+		const flight: Flight = {
+			batch,
+			answers,
+			groups,
+			unsure,
+			noOps,
+			after: { state, head, boxTags: { seq: state.seq, byMotion: secret.knownTags() } },
+			write: write.then(
+				(appended) => ({ appended }),
+				(error: unknown) => ({ error })
+			),
+			settled: Promise.resolve(),
+			abandoned: false
+		};
+		const before = r.flights.at(-1)?.settled ?? Promise.resolve();
+		r.flights.push(flight);
+		flight.settled = before
+			.then(() => settle(r, flight))
+			.catch((error: unknown) => {
+				for (const p of batch) p.reject(error);
+			});
+		// A batch that records commands without facts is not covered by the next one's check of the
+		// log's head should it fail, so nothing is decided on top of it until it is stored.
+		if (groups.length > 0 && head === base.head) await flight.settled;
+	}
+
+	/**
+	 * Puts commands whose batch failed (or followed one that failed) aside, in order, until the
+	 * state has caught up; a command that failed too often is answered as such.
+	 */
+	function redo(r: Room, batch: readonly Pending[]) {
+		for (const p of batch) {
+			if (++p.attempts < MAX_ATTEMPTS) r.redo.push(p);
+			else p.resolve(fail('seq-conflict', 'The meeting is very busy; please try again.'));
+		}
+	}
+
+	/**
+	 * Answers a batch once its transaction and every earlier batch's are through. If it failed, the
+	 * batches after it fail too (their transactions chain to its facts) and are abandoned: their
+	 * commands go back to the front of the queue, in order, to be decided again after a catch-up.
+	 * (One abandoned whose transaction went through all the same, after a connection lost at its
+	 * COMMIT, is decided again as retries: its commands are found applied.)
+	 */
+	async function settle(r: Room, f: Flight): Promise<void> {
+		const outcome = await f.write;
+		r.flights.shift();
+		if (f.abandoned || 'error' in outcome || !outcome.appended.ok) {
+			if ('error' in outcome && !f.abandoned) for (const p of f.batch) p.reject(outcome.error);
+			else redo(r, f.batch);
+			if (!f.abandoned) {
+				for (const l of r.flights) l.abandoned = true;
+				r.stale = true;
+			}
+			scheduleDrain(r);
 			return;
 		}
-		for (const p of batch) p.resolve(fail('seq-conflict', 'The meeting is very busy; please try again.'));
+		const { stored: events, earlier } = outcome.appended.value;
+		r.state = f.after.state;
+		r.head = f.after.head;
+		r.boxTags = f.after.boxTags;
+		for (const id of f.noOps) if (!earlier.has(id)) remember(r, id, []);
+		for (const p of f.unsure) {
+			const facts = earlier.get(p.commandId)?.map(toFact);
+			if (!facts) continue;
+			remember(r, p.commandId, facts);
+			f.answers.set(p, ok({ councilId: r.councilId, events: facts, replayed: true }));
+		}
+		const stored = events.map(toFact);
+		let at = 0;
+		for (const g of f.groups) {
+			const mine = stored.slice(at, at + g.events.length);
+			at += g.events.length;
+			remember(r, g.commandId, mine);
+			f.answers.set(g.pending, ok({ councilId: r.councilId, events: mine, replayed: false }));
+		}
+		for (const [p, a] of f.answers) p.resolve(a);
+		// Acknowledgements first: the broadcast of a large batch to a large room takes a while, and
+		// the senders are waiting. setImmediate keeps batches' broadcasts in log order.
+		const after = r.state;
+		if (stored.length > 0)
+			setImmediate(() => {
+				const more = r.queue.length + r.flights.length + r.redo.length > 0;
+				listeners.forEach((listener) => listener(r.meetingId, stored, after, more));
+			});
 	}
 
 	/**
@@ -472,7 +612,11 @@ export function meetingRoomService(deps: ServiceDeps) {
 		if (!r) return fail('not-found', 'No such meeting.');
 		const actor = await actorIn(userId, r.councilId);
 		if (!actor.ok) return actor;
-		if (o.caughtUp) await serialise(r, () => catchUp(r));
+		if (o.caughtUp)
+			await serialise(r, async () => {
+				await settledAll(r);
+				await catchUp(r);
+			});
 		return ok({ r, actor: actor.value });
 	}
 
@@ -525,6 +669,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 					actor,
 					commandId,
 					command,
+					attempts: 0,
 					resolve: (answer) => {
 						settled();
 						resolve(answer);
@@ -538,7 +683,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 					}
 				});
 				scheduleDrain(r);
-				lookAhead(r);
+				if (r.queue.length >= PIPELINED_BATCH) r.gathered?.();
 			});
 		},
 
