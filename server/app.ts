@@ -101,7 +101,7 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 	const { io, stopAnnouncing } = attachSocketServer(http, ctx, log);
 	const membershipRelay = db.kind === 'server' ? relayMembership(db.sql, deps.events, log, instance) : null;
 	await membershipRelay?.ready;
-	const cluster = config.databaseUrl ? await attachClusterAdapter(io, config.databaseUrl) : null;
+	const cluster = config.databaseUrl ? await attachClusterAdapter(io, config.databaseUrl, log) : null;
 	const collab = createCollabEndpoint(ctx, log);
 	http.on('upgrade', (req, socket, head) => {
 		if (collab.handles(req)) return collab.upgrade(req, socket, head);

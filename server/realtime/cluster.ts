@@ -1,9 +1,12 @@
 import pg from 'pg';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import type { YishiIo } from './socket-server';
+import type { Logger } from '../log';
 
 /** Longest wait for the adapter's LISTEN connection at start; past it the instance starts anyway. */
 const SUBSCRIBE_TIMEOUT_MS = 10_000;
+/** Longest wait for the adapter's connections to close when the instance stops. */
+const CLOSE_TIMEOUT_MS = 5_000;
 
 /**
  * With a Postgres server, instances share socket.io rooms through its NOTIFY-based adapter, so
@@ -13,8 +16,13 @@ const SUBSCRIBE_TIMEOUT_MS = 10_000;
  * already holds it, so an instance stopped while that connection was still being opened kept it
  * checked out and `pool.end()` (and with it shutdown) waited for ever.
  */
-export async function attachClusterAdapter(io: YishiIo, databaseUrl: string) {
+export async function attachClusterAdapter(io: YishiIo, databaseUrl: string, log: Logger) {
 	const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
+	// A connection lost (the database restarted, the network cut) is an 'error' event, on the pool
+	// for an idle one and on the client for the LISTEN one; with no listener it would end the process.
+	const lost = (error: Error) => log.error('socket.io adapter: database connection lost', error);
+	pool.on('error', lost);
+	pool.on('connect', (client) => client.on('error', lost));
 	const subscribed = whenListening(pool);
 	io.adapter(createAdapter(pool));
 	let timer: NodeJS.Timeout | undefined;
@@ -23,7 +31,10 @@ export async function attachClusterAdapter(io: YishiIo, databaseUrl: string) {
 		new Promise((resolve) => (timer = setTimeout(resolve, SUBSCRIBE_TIMEOUT_MS)))
 	]);
 	clearTimeout(timer);
-	return { close: () => pool.end() };
+	// A LISTEN connection lost and never given back would keep pool.end() waiting for ever.
+	const close = () =>
+		Promise.race([pool.end(), new Promise<void>((resolve) => setTimeout(resolve, CLOSE_TIMEOUT_MS).unref())]);
+	return { close };
 }
 
 /** The adapter gives no signal when it is listening, so watch its connections for the LISTEN. */

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { MeetingCommand } from '../../src/lib/domain/meeting/meeting-command';
 import type { RecordedFact } from '../../src/lib/domain/meeting/meeting-events';
 import { chainBatch, eventLogRepository } from '../../src/lib/server/repositories/event-log.repository';
@@ -499,6 +499,70 @@ describe('crowds', () => {
 		const fresh = await meetingRoomService(server.ctx.deps).join(m.moderator.userId, m.meetingId);
 		expect(here.ok && here.value.state).toStrictEqual(fresh.ok && fresh.value.state);
 	});
+});
+
+describe('a database outage in a crowd', () => {
+	// Connections can be cut only on a database server; the embedded one is this process.
+	it.runIf(!!process.env.DATABASE_URL)(
+		'[meeting:crowd-outage] connections cut under a crowd’s batches: their commands are refused as unavailable or decided again, and retries under the same ids record each once',
+		async () => {
+			const m = await seedMeeting(
+				t,
+				Array.from({ length: 401 }, () => 'member' as const)
+			);
+			const rooms = server.ctx.services.meetingRooms;
+			expect((await rooms.command(m.moderator.userId, m.meetingId, newCommandId(), OPEN)).ok).toBe(true);
+			for (const member of m.members) expect((await rooms.admit(member.userId, m.meetingId)).ok).toBe(true);
+			const ids = new Map(m.members.map((member) => [member.memberId, newCommandId()]));
+			const send = (member: (typeof m.members)[0]) =>
+				rooms.command(member.userId, m.meetingId, ids.get(member.memberId)!, checkIn(member.memberId));
+
+			const writer = await t.sql.reserve();
+			let first: Promise<PromiseSettledResult<Awaited<ReturnType<typeof send>>>[]>;
+			try {
+				await writer`begin`;
+				await writer`select meeting_log_take_turn(${m.meetingId})`;
+				const waves: ReturnType<typeof send>[] = [];
+				for (const wave of [m.members.slice(0, 1), m.members.slice(1, 201), m.members.slice(201)]) {
+					waves.push(...wave.map(send));
+					await new Promise((resolve) => setTimeout(resolve, 100));
+				}
+				first = Promise.allSettled(waves);
+				// The connections of the batches waiting for their turn are cut.
+				await vi.waitFor(
+					async () => {
+						const [row] = await writer<{ waiting: number }[]>`
+							select count(*)::int as waiting from pg_locks where locktype = 'advisory' and not granted`;
+						expect(row?.waiting).toBe(3);
+					},
+					{ timeout: 5_000 }
+				);
+				await writer`select pg_terminate_backend(pid) from pg_locks
+					where locktype = 'advisory' and not granted`;
+				await writer`rollback`;
+			} finally {
+				writer.release();
+			}
+			const outcomes = await first;
+			const refused = outcomes.flatMap((o, i) => (o.status === 'rejected' ? [m.members[i]!] : []));
+			expect(refused.length).toBeGreaterThan(0);
+			for (const o of outcomes) if (o.status === 'fulfilled') expect(o.value.ok).toBe(true);
+			// The refused ones try again under the same ids, as a screen does.
+			for (const member of refused) {
+				let answer: Awaited<ReturnType<typeof send>> | null = null;
+				for (let attempt = 0; attempt < 5 && !answer?.ok; attempt++)
+					answer = await send(member).catch(() => null);
+				expect(answer?.ok).toBe(true);
+			}
+			const log = await logOf(m.meetingId);
+			expect(log.map((e) => e.seq)).toEqual(range(1, log.length));
+			const who = log
+				.filter((e) => e.type === 'attendance:check-in')
+				.map((e) => (e.payload as { memberId: string }).memberId);
+			expect(new Set(who).size).toBe(who.length);
+			expect(new Set(who)).toEqual(new Set(m.members.map((x) => x.memberId)));
+		}
+	);
 });
 
 describe('catching up', () => {

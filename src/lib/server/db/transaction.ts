@@ -1,7 +1,19 @@
-import type { Pool } from './database';
+import { isDatabaseUnavailable, type Pool } from './database';
 
 /** A transaction's connection: the pool's query interface, on one connection held from BEGIN to its end. */
 export type Tx = Awaited<ReturnType<Pool['reserve']>>;
+
+/**
+ * Ends a transaction that failed and gives its connection back, unless the connection itself was
+ * lost. postgres 3.4.9 takes a lost connection back on its own (to reconnect it); a ROLLBACK sent
+ * on it, or releasing it as well, puts the dead connection to use again, and the driver then
+ * writes to a socket it has dropped, an error thrown outside any promise that ends the process.
+ */
+export async function abandon(tx: Tx, failure: unknown, rollback: () => Promise<unknown>): Promise<void> {
+	if (isDatabaseUnavailable(failure)) return;
+	await rollback().catch(() => {});
+	tx.release();
+}
 
 /**
  * Runs `work` in one transaction on a connection reserved for it alone; commits if `work`
@@ -15,19 +27,15 @@ export type Tx = Awaited<ReturnType<Pool['reserve']>>;
  */
 export async function transaction<T>(pool: Pool, work: (tx: Tx) => Promise<T>): Promise<T> {
 	const tx = await pool.reserve();
+	let result: T;
 	try {
 		await tx`begin`;
-		let result: T;
-		try {
-			result = await work(tx);
-		} catch (error) {
-			// A broken connection cannot roll back; the server ends the transaction when it closes.
-			await tx`rollback`.catch(() => {});
-			throw error;
-		}
+		result = await work(tx);
 		await tx`commit`;
-		return result;
-	} finally {
-		tx.release();
+	} catch (error) {
+		await abandon(tx, error, () => tx`rollback`);
+		throw error;
 	}
+	tx.release();
+	return result;
 }

@@ -1,9 +1,9 @@
-import type { Pool, Sql } from '../db/database';
+import { isDatabaseUnavailable, type Pool, type Sql } from '../db/database';
 import { GENESIS_HASH, type MeetingEvent, type NewMeetingEvent } from '../../domain/log/meeting-event';
 import { fail, ok, type Result } from '../../domain/result';
 import { eventHash } from '../event-log/event-hash';
 import { slices } from '../db/slices';
-import { transaction } from '../db/transaction';
+import { abandon, transaction } from '../db/transaction';
 import { atOnce } from '../db/at-once';
 
 export type AppendError = 'seq-conflict';
@@ -106,42 +106,43 @@ export function eventLogRepository(sql: Pool) {
 		async appendBatch(batch: ChainedBatch, also: AlsoWrite = {}): Promise<Result<Appended, AppendError>> {
 			const { meetingId, events, commands, head } = batch;
 			const tx = await sql.reserve();
+			const statements: Promise<unknown>[] = [];
+			let earlier: Promise<Map<string, MeetingEvent[]>> | null = null;
 			try {
 				// The statements and the COMMIT go out together and the connection runs them in order: a
 				// single round trip, however busy this process is meanwhile (a crowd's ballots being
 				// read; see at-once.ts). The head check fails the transaction if the log moved on, and
 				// then every statement after it fails and the COMMIT rolls back.
-				const statements: Promise<unknown>[] = [tx`begin`.execute(), expectHead(tx, meetingId, head)];
+				statements.push(tx`begin`.execute(), expectHead(tx, meetingId, head));
 				// Slices keep each statement small (see docs/decisions/013).
 				for (const slice of slices(events, 500)) statements.push(insertEvents(tx, meetingId, slice));
 				for (const slice of slices(commands, 1000)) statements.push(insertCommands(tx, meetingId, slice));
 				if (also.statements) statements.push(...also.statements(tx, events));
-				const earlier = also.lookUp?.length ? readCommands(tx, meetingId, also.lookUp) : null;
-				if (earlier) statements.push(earlier);
+				if (also.lookUp?.length) statements.push((earlier = readCommands(tx, meetingId, also.lookUp)));
 				if (also.after) {
 					// Writes that read before they write need the answers first: COMMIT waits for them.
 					const failed = await firstFailure(statements);
-					const done =
-						failed ??
-						(await also.after(tx, events).then(
-							() => null,
-							(error: unknown) => ({ error })
-						));
-					if (done) {
-						await atOnce(tx, 'rollback').catch(() => {});
-						return conflictOr(done.error);
-					}
+					if (failed) throw failed.error;
+					await also.after(tx, events);
 					await atOnce(tx, 'commit');
 				} else {
 					statements.push(atOnce(tx, 'commit').execute());
-					// The COMMIT of a failed transaction rolls back; a broken connection ends it too.
 					const failed = await firstFailure(statements);
-					if (failed) return conflictOr(failed.error);
+					if (failed) {
+						// That COMMIT rolled the failed transaction back (see transaction.ts for a lost connection).
+						if (!isDatabaseUnavailable(failed.error)) tx.release();
+						return conflictOr(failed.error);
+					}
 				}
-				return ok({ stored: events, earlier: earlier ? await earlier : new Map() });
-			} finally {
-				tx.release();
+			} catch (error) {
+				// None of the transaction's statements may still be running when it ends.
+				await firstFailure(statements);
+				await abandon(tx, error, () => atOnce(tx, 'rollback'));
+				return conflictOr(error);
 			}
+			const found = earlier ? await earlier : new Map<string, MeetingEvent[]>();
+			tx.release();
+			return ok({ stored: events, earlier: found });
 		},
 
 		async head(meetingId: string): Promise<{ seq: number; hash: string }> {

@@ -365,7 +365,15 @@ export function meetingRoomService(deps: ServiceDeps) {
 		if (r.drainScheduled || (r.queue.length === 0 && r.redo.length === 0)) return;
 		r.drainScheduled = true;
 		void serialise(r, async () => {
-			await readyToDecide(r);
+			try {
+				await readyToDecide(r);
+			} catch (error) {
+				// The state could not catch up (the database is out of reach): what waits is answered
+				// with that, as a failed batch would be, and the next command tries again.
+				r.drainScheduled = false;
+				for (const p of r.queue.splice(0)) p.reject(error);
+				return;
+			}
 			r.drainScheduled = false;
 			const batch = r.queue.splice(0, MAX_BATCH);
 			scheduleDrain(r);
@@ -390,9 +398,9 @@ export function meetingRoomService(deps: ServiceDeps) {
 		const crowd = r.queue.slice(0, MAX_BATCH).every((p) => CROWD_COMMANDS.has(p.command.type));
 		if (r.stale || !crowd) await settledAll(r);
 		if (r.stale) {
-			r.stale = false;
 			r.queue.unshift(...r.redo.splice(0));
 			await catchUp(r);
+			r.stale = false;
 		}
 	}
 
