@@ -37,14 +37,32 @@ export async function attachClusterAdapter(io: YishiIo, databaseUrl: string, log
 	return { close };
 }
 
-/** The adapter gives no signal when it is listening, so watch its connections for the LISTEN. */
+/**
+ * The adapter gives no signal when it is listening, so watch its connections for the LISTEN (and
+ * give back a LISTEN connection that ended).
+ */
 function whenListening(pool: pg.Pool): Promise<void> {
+	const listeners = new WeakSet<pg.PoolClient>();
 	return new Promise((resolve) => {
 		pool.on('connect', (client) => {
 			const query = client.query.bind(client) as (...args: unknown[]) => unknown;
 			client.query = ((...args: unknown[]) => {
 				const result = query(...args);
-				if (typeof args[0] === 'string' && args[0].startsWith('LISTEN') && result instanceof Promise) {
+				const listen = typeof args[0] === 'string' && args[0].startsWith('LISTEN');
+				if (listen && !listeners.has(client)) {
+					listeners.add(client);
+					// The adapter listens again on a new connection when this one ends, but never gives
+					// this one back: after two restarts its pool of two had no connection left to send
+					// a broadcast with. Given back with an error, the pool drops it.
+					client.once('end', () => {
+						try {
+							client.release(new Error('the LISTEN connection ended'));
+						} catch {
+							// Given back already (the adapter closing).
+						}
+					});
+				}
+				if (listen && result instanceof Promise) {
 					// setImmediate: after the adapter's own continuation has stored the client.
 					result.then(
 						() => setImmediate(resolve),

@@ -196,6 +196,37 @@ describe.runIf(!!process.env.DATABASE_URL)('two instances on one Postgres databa
 		expect(new Set(checkedIn)).toEqual(new Set(byCommand.keys()));
 	});
 
+	it('[meeting:cluster-restart] after every connection to the database is cut, twice, B’s clients hear A’s facts again', async () => {
+		const m = await seedMeeting(t, ['member']);
+		const moderatorOnA = await on(a, m.moderator.userId, m.meetingId);
+		const residentOnB = await on(b, m.members[0]!.userId, m.meetingId);
+		await moderatorOnA.joined();
+		await residentOnB.joined();
+		const listening = async () => {
+			const [row] = await db.sql<{ n: number }[]>`
+				select count(*)::int as n from pg_stat_activity
+				where datname = current_database() and query like 'LISTEN%'`;
+			return row?.n ?? 0;
+		};
+		expect(await listening()).toBe(2);
+
+		for (const title of ['电梯加装', '楼道堆物清理']) {
+			// What a database restart does to each instance's connections, the adapters' LISTEN among them.
+			await db.sql`select pg_terminate_backend(pid) from pg_stat_activity
+				where datname = current_database() and pid <> pg_backend_pid()`.catch(() => {});
+			// Each adapter listens again on a connection of its own (its pool holds two).
+			await vi.waitFor(async () => expect(await listening()).toBe(2), { timeout: 10_000, interval: 200 });
+			let facts: RecordedFact[] = [];
+			await vi.waitFor(
+				async () => {
+					facts = await moderatorOnA.run(agendaItem(title));
+				},
+				{ timeout: 5_000, interval: 200 }
+			);
+			await residentOnB.waitForSeq(facts.at(-1)!.seq);
+		}
+	});
+
 	it('[meeting:cluster-revoke] a member revoked through A is dropped by B at once: B’s socket is told and B refuses their next command', async () => {
 		const m = await seedMeeting(t, ['member', 'member']);
 		const [revoked, stays] = m.members as [(typeof m.members)[0], (typeof m.members)[0]];
