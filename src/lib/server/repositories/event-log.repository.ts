@@ -1,4 +1,4 @@
-import { isDatabaseUnavailable, type Pool, type Sql } from '../db/database';
+import type { Pool, Sql } from '../db/database';
 import { GENESIS_HASH, type MeetingEvent, type NewMeetingEvent } from '../../domain/log/meeting-event';
 import { fail, ok, type Result } from '../../domain/result';
 import { eventHash } from '../event-log/event-hash';
@@ -29,7 +29,8 @@ export interface BatchInput {
 	/** The last event the caller's decision was based on (seq 0 and the genesis hash for none). */
 	head: LogHead;
 	occurredAt: Date;
-	groups: readonly { commandId: string; events: readonly NewMeetingEvent[] }[];
+	/** A group appended outside any command (a null id) gets no command record. */
+	groups: readonly { commandId: string | null; events: readonly NewMeetingEvent[] }[];
 }
 
 /** A batch's events numbered and hashed in a chain after its head, and each command's record. */
@@ -127,12 +128,9 @@ export function eventLogRepository(sql: Pool) {
 					await atOnce(tx, 'commit');
 				} else {
 					statements.push(atOnce(tx, 'commit').execute());
+					// A failed transaction's COMMIT rolled it back; the ROLLBACK below then changes nothing.
 					const failed = await firstFailure(statements);
-					if (failed) {
-						// That COMMIT rolled the failed transaction back (see transaction.ts for a lost connection).
-						if (!isDatabaseUnavailable(failed.error)) tx.release();
-						return conflictOr(failed.error);
-					}
+					if (failed) throw failed.error;
 				}
 			} catch (error) {
 				// None of the transaction's statements may still be running when it ends.
@@ -145,12 +143,7 @@ export function eventLogRepository(sql: Pool) {
 			return ok({ stored: events, earlier: found });
 		},
 
-		async head(meetingId: string): Promise<{ seq: number; hash: string }> {
-			const [row] = await sql<{ seq: number; hash: string }[]>`
-				select seq, hash from meeting_event where meeting_id = ${meetingId}
-				order by seq desc limit 1`;
-			return row ?? { seq: 0, hash: GENESIS_HASH };
-		},
+		head: (meetingId: string): Promise<LogHead> => readHead(sql, meetingId),
 
 		async readSince(meetingId: string, afterSeq: number, limit = 10_000): Promise<MeetingEvent[]> {
 			return sql<MeetingEvent[]>`
@@ -171,38 +164,17 @@ export function eventLogRepository(sql: Pool) {
 				const stored = await transaction(sql, async (tx) => {
 					// In turn with appendBatch (migration 016).
 					await tx`select meeting_log_take_turn(${input.meetingId})`;
-					const [head] = await tx<{ seq: number; hash: string }[]>`
-						select seq, hash from meeting_event where meeting_id = ${input.meetingId}
-						order by seq desc limit 1`;
-					const current = head ?? { seq: 0, hash: GENESIS_HASH };
+					const current = await readHead(tx, input.meetingId);
 					if (current.seq !== input.expectedSeq) return null;
-					const out: MeetingEvent[] = [];
-					let prev = current.hash;
-					input.events.forEach((e, i) => {
-						const base = {
-							meetingId: input.meetingId,
-							seq: input.expectedSeq + i + 1,
-							type: e.type,
-							payload: e.payload,
-							actorId: e.actorId,
-							occurredAt: input.occurredAt.toISOString(),
-							commandId: input.commandId ?? null
-						};
-						const hash = eventHash(prev, base);
-						out.push({ ...base, hash });
-						prev = hash;
+					const { events, commands } = chainBatch({
+						meetingId: input.meetingId,
+						head: current,
+						occurredAt: input.occurredAt,
+						groups: [{ commandId: input.commandId ?? null, events: input.events }]
 					});
-					for (const e of out) {
-						await tx`insert into meeting_event
-							(meeting_id, seq, type, payload, actor_id, occurred_at, command_id, hash)
-							values (${e.meetingId}, ${e.seq}, ${e.type}, ${tx.json(e.payload as never)},
-								${e.actorId}, ${e.occurredAt}, ${e.commandId}, ${e.hash})`;
-					}
-					if (input.commandId && out.length > 0) {
-						await tx`insert into meeting_command (meeting_id, command_id, first_seq, last_seq)
-							values (${input.meetingId}, ${input.commandId}, ${out[0]!.seq}, ${out.at(-1)!.seq})`;
-					}
-					return out;
+					for (const slice of slices(events, 500)) await insertEvents(tx, input.meetingId, slice);
+					if (events.length > 0 && commands.length > 0) await insertCommands(tx, input.meetingId, commands);
+					return events;
 				});
 				return stored === null ? await conflict(input) : ok(stored);
 			} catch (error) {
@@ -216,6 +188,12 @@ export function eventLogRepository(sql: Pool) {
 // Column arrays, not rows: each statement's text is the same for every batch, so it is prepared once
 // per connection (a multi-row VALUES list is a new statement, with a round trip to describe its
 // thousands of parameters, each time; see also warmUpLog).
+
+async function readHead(sql: Sql, meetingId: string): Promise<LogHead> {
+	const [row] = await sql<LogHead[]>`
+		select seq, hash from meeting_event where meeting_id = ${meetingId} order by seq desc limit 1`;
+	return row ?? { seq: 0, hash: GENESIS_HASH };
+}
 
 function expectHead(tx: Sql, meetingId: string, head: LogHead) {
 	return tx`select meeting_log_expect_head(${meetingId}, ${head.seq}, ${head.hash})`.execute();
@@ -292,7 +270,8 @@ export function chainBatch(input: BatchInput): ChainedBatch {
 	let seq = input.head.seq;
 	for (const group of input.groups) {
 		if (group.events.length === 0) {
-			commands.push({ commandId: group.commandId, firstSeq: null, lastSeq: null });
+			if (group.commandId !== null)
+				commands.push({ commandId: group.commandId, firstSeq: null, lastSeq: null });
 			continue;
 		}
 		const first = seq + 1;
@@ -311,7 +290,8 @@ export function chainBatch(input: BatchInput): ChainedBatch {
 			events.push({ ...base, hash });
 			prev = hash;
 		}
-		commands.push({ commandId: group.commandId, firstSeq: first, lastSeq: seq });
+		if (group.commandId !== null)
+			commands.push({ commandId: group.commandId, firstSeq: first, lastSeq: seq });
 	}
 	return { meetingId: input.meetingId, head: input.head, events, commands };
 }
