@@ -17,6 +17,7 @@ import { userRepository } from '../src/lib/server/repositories/user.repository';
 import type { FromVoters, ToVoters } from './ballots-clients';
 import type { Socket } from 'socket.io';
 import { ACK_BASELINE_EVENT, option, percentile, requestChild } from './common';
+import { cpuFields, cpuTimes } from './cpu-time';
 
 /**
  * A vote of 2,000 connected voters who cast at once, each sending its ballot twice (a retry with
@@ -32,7 +33,9 @@ import { ACK_BASELINE_EVENT, option, percentile, requestChild } from './common';
  * same voters, before the vote, to a bench-only event acknowledged at once (socket.io's own cost);
  * ratio: ack_p99_ms over it; joins_ms: the watching voters joining the meeting (100 at a time), each
  * receiving the meeting's snapshot; snapshot_kb and snapshot_json_kb: its size packed (as sent) and
- * as JSON; unpack_ms: one screen unpacking it. The vote is secret, so every ballot also
+ * as JSON; unpack_ms: one screen unpacking it; cast_ms: the cast from the first send to the last
+ * acknowledgement, and cpu_server_ms, cpu_clients_ms, cpu_postgres_ms (server line only): the CPU
+ * time each process used meanwhile (Linux; they share the machine's cores). The vote is secret, so every ballot also
  * goes through the ballot box. `db=server` runs on a fresh database of DATABASE_URL's server (only
  * when DATABASE_URL is set); `db=pglite` on the embedded default.
  * Voters run in a forked process (see bench/fanout.ts for why). Options: --voters 2000, and
@@ -182,7 +185,9 @@ async function benchOn(db: 'server' | 'pglite', databaseUrl: string | null): Pro
 			'connected'
 		);
 		const baseline = await request(voters, { type: 'baseline', motionId }, 'baseline');
+		const cpuBefore = cpuTimes(voters.pid);
 		const cast = await request(voters, { type: 'cast', motionId }, 'cast');
+		const cpuUsed = cpuFields(cpuBefore, cpuTimes(voters.pid), db === 'server');
 		const closed = await request(voters, { type: 'close', motionId }, 'closed');
 		const log = await eventLogRepository(app.ctx.db.sql).readSince(s.meetingId, 0, 1_000_000);
 		const turnout = log.filter((e) => e.type === 'ballot:turnout');
@@ -211,6 +216,7 @@ async function benchOn(db: 'server' | 'pglite', databaseUrl: string | null): Pro
 			` baseline_ack_p99_ms=${base99.toFixed(0)} ratio=${(ack99 / base99).toFixed(2)}` +
 			` joins_ms=${joinMs.toFixed(0)} snapshot_kb=${(snapshot.packedBytes / 1024).toFixed(0)}` +
 			` snapshot_json_kb=${(snapshot.jsonBytes / 1024).toFixed(0)} unpack_ms=${snapshot.unpackMs.toFixed(1)}` +
+			` cast_ms=${cast.elapsedMs.toFixed(0)}${cpuUsed}` +
 			(watchers === voterCount ? '' : ` watchers=${watchers}`)
 		);
 	} finally {

@@ -20,6 +20,7 @@ import { settingRepository } from '../src/lib/server/repositories/setting.reposi
 import { attachSocketServer, type YishiIo } from './realtime/socket-server';
 import { createCollabEndpoint } from './collab/collab-server';
 import { attachClusterAdapter } from './realtime/cluster';
+import { tellMeetingHeads } from './realtime/meeting-heads';
 import { createLogger } from './log';
 import { createMailer } from '../src/lib/server/mail/mailer';
 import { startReminderSchedule } from '../src/lib/server/services/follow-up-reminders';
@@ -101,7 +102,9 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 	const { io, stopAnnouncing } = attachSocketServer(http, ctx, log);
 	const membershipRelay = db.kind === 'server' ? relayMembership(db.sql, deps.events, log, instance) : null;
 	await membershipRelay?.ready;
-	const cluster = config.databaseUrl ? await attachClusterAdapter(io, config.databaseUrl, log) : null;
+	const cluster = config.databaseUrl
+		? await attachClusterAdapter(io, config.databaseUrl, log, () => void tellMeetingHeads(io, ctx, log))
+		: null;
 	const collab = createCollabEndpoint(ctx, log);
 	http.on('upgrade', (req, socket, head) => {
 		if (collab.handles(req)) return collab.upgrade(req, socket, head);

@@ -16,14 +16,20 @@ const CLOSE_TIMEOUT_MS = 5_000;
  * already holds it, so an instance stopped while that connection was still being opened kept it
  * checked out and `pool.end()` (and with it shutdown) waited for ever.
  */
-export async function attachClusterAdapter(io: YishiIo, databaseUrl: string, log: Logger) {
+export async function attachClusterAdapter(
+	io: YishiIo,
+	databaseUrl: string,
+	log: Logger,
+	/** Called each time the adapter listens again after losing its connection (see meeting-heads.ts). */
+	onListenAgain: () => void = () => {}
+) {
 	const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
 	// A connection lost (the database restarted, the network cut) is an 'error' event, on the pool
 	// for an idle one and on the client for the LISTEN one; with no listener it would end the process.
 	const lost = (error: Error) => log.error('socket.io adapter: database connection lost', error);
 	pool.on('error', lost);
 	pool.on('connect', (client) => client.on('error', lost));
-	const subscribed = whenListening(pool);
+	const subscribed = whenListening(pool, onListenAgain);
 	io.adapter(createAdapter(pool));
 	let timer: NodeJS.Timeout | undefined;
 	await Promise.race([
@@ -39,17 +45,25 @@ export async function attachClusterAdapter(io: YishiIo, databaseUrl: string, log
 
 /**
  * The adapter gives no signal when it is listening, so watch its connections for the LISTEN (and
- * give back a LISTEN connection that ended).
+ * give back a LISTEN connection that ended). Resolves at the first; each later one, on a new
+ * connection after the last was lost, calls `again`: what other instances broadcast in between
+ * never arrived.
  */
-function whenListening(pool: pg.Pool): Promise<void> {
+function whenListening(pool: pg.Pool, again: () => void): Promise<void> {
 	const listeners = new WeakSet<pg.PoolClient>();
+	let listened = false;
+	const listening = () => {
+		if (listened) again();
+		listened = true;
+	};
 	return new Promise((resolve) => {
 		pool.on('connect', (client) => {
 			const query = client.query.bind(client) as (...args: unknown[]) => unknown;
 			client.query = ((...args: unknown[]) => {
 				const result = query(...args);
-				const listen = typeof args[0] === 'string' && args[0].startsWith('LISTEN');
-				if (listen && !listeners.has(client)) {
+				// The first LISTEN on a connection; more on it would be for more namespaces.
+				const listen = typeof args[0] === 'string' && args[0].startsWith('LISTEN') && !listeners.has(client);
+				if (listen) {
 					listeners.add(client);
 					// The adapter listens again on a new connection when this one ends, but never gives
 					// this one back: after two restarts its pool of two had no connection left to send
@@ -65,7 +79,11 @@ function whenListening(pool: pg.Pool): Promise<void> {
 				if (listen && result instanceof Promise) {
 					// setImmediate: after the adapter's own continuation has stored the client.
 					result.then(
-						() => setImmediate(resolve),
+						() =>
+							setImmediate(() => {
+								resolve();
+								listening();
+							}),
 						() => {}
 					);
 				}

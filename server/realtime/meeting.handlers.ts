@@ -9,7 +9,8 @@ import type { Logger } from '../log';
 import { handler } from './handler';
 import type { YishiIo, YishiSocket } from './socket-server';
 
-export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;
+export const MEETING_ROOM_PREFIX = 'meeting:';
+export const meetingRoom = (meetingId: string) => `${MEETING_ROOM_PREFIX}${meetingId}`;
 
 const asError = (e: { code: ErrorCode; message: string }) => ({ code: e.code, message: e.message });
 

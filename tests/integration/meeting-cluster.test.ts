@@ -54,6 +54,13 @@ describe.runIf(!!process.env.DATABASE_URL)('two instances on one Postgres databa
 	}
 
 	const head = async (meetingId: string) => (await eventLogRepository(db.sql).head(meetingId)).seq;
+	/** The adapters' connections that are listening (one per instance when all is well). */
+	const listening = async () => {
+		const [row] = await db.sql<{ n: number }[]>`
+			select count(*)::int as n from pg_stat_activity
+			where datname = current_database() and query like 'LISTEN%'`;
+		return row?.n ?? 0;
+	};
 
 	it('[meeting:cluster] a resident on instance B hears the moderator on instance A, and B reports the same state as A', async () => {
 		const m = await seedMeeting(t, ['member', 'member']);
@@ -202,12 +209,6 @@ describe.runIf(!!process.env.DATABASE_URL)('two instances on one Postgres databa
 		const residentOnB = await on(b, m.members[0]!.userId, m.meetingId);
 		await moderatorOnA.joined();
 		await residentOnB.joined();
-		const listening = async () => {
-			const [row] = await db.sql<{ n: number }[]>`
-				select count(*)::int as n from pg_stat_activity
-				where datname = current_database() and query like 'LISTEN%'`;
-			return row?.n ?? 0;
-		};
 		expect(await listening()).toBe(2);
 
 		for (const title of ['电梯加装', '楼道堆物清理']) {
@@ -225,6 +226,44 @@ describe.runIf(!!process.env.DATABASE_URL)('two instances on one Postgres databa
 			);
 			await residentOnB.waitForSeq(facts.at(-1)!.seq);
 		}
+	});
+
+	it('[meeting:cluster-heads] a fact announced while B’s adapter was not listening is lost to B’s clients, so B tells them the log’s head when it listens again, and a join from their seq brings it', async () => {
+		const m = await seedMeeting(t, ['member']);
+		const moderatorOnA = await on(a, m.moderator.userId, m.meetingId);
+		const residentOnB = await on(b, m.members[0]!.userId, m.meetingId);
+		const elsewhere = await seedMeeting(t, ['member']);
+		const otherOnB = await on(b, elsewhere.members[0]!.userId, elsewhere.meetingId);
+		await moderatorOnA.joined();
+		const { seq: before } = await residentOnB.joined();
+		await otherOnB.joined();
+		const heads: { meetingId: string; seq: number }[] = [];
+		residentOnB.socket.on('meeting:head', (h) => heads.push(h));
+		otherOnB.socket.on('meeting:head', (h) => heads.push(h));
+
+		// Only the adapters' LISTEN connections; the rest stay, so A records and announces at once,
+		// while each adapter waits 1 to 3 s before listening again.
+		await db.sql`select pg_terminate_backend(pid) from pg_stat_activity
+			where datname = current_database() and query like 'LISTEN%'`;
+		const facts = await moderatorOnA.run(agendaItem('电梯加装'));
+		const seq = facts.at(-1)!.seq;
+		expect(await listening()).toBeLessThan(2);
+
+		await vi.waitFor(() => expect(heads).toContainEqual({ meetingId: m.meetingId, seq }), {
+			timeout: 10_000,
+			interval: 100
+		});
+		// Each socket hears only of the meetings it follows.
+		expect(heads).toEqual([
+			...heads.filter((h) => h.meetingId === m.meetingId),
+			...heads.filter((h) => h.meetingId === elsewhere.meetingId)
+		]);
+		expect(heads.filter((h) => h.meetingId === elsewhere.meetingId)).toEqual([
+			{ meetingId: elsewhere.meetingId, seq: await head(elsewhere.meetingId) }
+		]);
+		expect(residentOnB.received.map((f) => f.seq)).not.toContain(seq);
+		const caughtUp = await residentOnB.joined(before);
+		expect(caughtUp.events).toEqual(facts);
 	});
 
 	it('[meeting:cluster-revoke] a member revoked through A is dropped by B at once: B’s socket is told and B refuses their next command', async () => {

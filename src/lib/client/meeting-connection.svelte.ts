@@ -1,6 +1,7 @@
 import { io, type Socket } from 'socket.io-client';
 import { updated } from '$app/state';
 import { isoNow } from './clock';
+import { catchUpLater } from './catch-up-later';
 import { earlyFacts, foldInOrder, foldOwn } from './fact-order';
 import { unpackFacts, type WireFact } from '$lib/protocol/fact-packing';
 import { unpackSnapshot } from '$lib/protocol/snapshot-packing';
@@ -31,6 +32,11 @@ export class MeetingConnection {
 	private socket: Socket<ServerToClient, ClientToServer>;
 	private readonly early = earlyFacts();
 	private earlyTimer: ReturnType<typeof setTimeout> | null = null;
+	/** Facts announced elsewhere while this server's link to the others was down (`meeting:head`). */
+	private readonly missed = catchUpLater(() => {
+		if (this.state && this.state.seq < this.headSeq) void this.join();
+	});
+	private headSeq = 0;
 
 	constructor(private readonly meetingId: string) {
 		this.socket = io({ path: '/socket.io', transports: ['websocket'] });
@@ -44,6 +50,11 @@ export class MeetingConnection {
 		});
 		this.socket.on('meeting:events', ({ meetingId, events }) => {
 			if (meetingId === this.meetingId) this.apply(events);
+		});
+		this.socket.on('meeting:head', ({ meetingId, seq }) => {
+			if (meetingId !== this.meetingId || !this.state || seq <= this.state.seq) return;
+			this.headSeq = Math.max(this.headSeq, seq);
+			this.missed.ask();
 		});
 		this.socket.on('council:access-revoked', () => {
 			this.link = 'refused';
@@ -120,6 +131,7 @@ export class MeetingConnection {
 
 	close() {
 		if (this.earlyTimer) clearTimeout(this.earlyTimer);
+		this.missed.cancel();
 		this.socket.disconnect();
 	}
 }

@@ -62,6 +62,12 @@ export interface ServerToClient {
 	 * sees a gap re-joins with `since`.
 	 */
 	'meeting:events': (payload: { meetingId: string; events: WireFact[] }) => void;
+	/**
+	 * The meeting's last recorded seq, sent when this instance may have missed facts announced by
+	 * another (its link between instances was lost for a while); a client behind it re-joins with
+	 * `since`.
+	 */
+	'meeting:head': (payload: { meetingId: string; seq: number }) => void;
 }
 
 /** Socket connection refusals carry one of these in `err.data.code`. */
