@@ -21,6 +21,7 @@ import { attachSocketServer, type YishiIo } from './realtime/socket-server';
 import { createCollabEndpoint } from './collab/collab-server';
 import { attachClusterAdapter } from './realtime/cluster';
 import { tellMeetingHeads } from './realtime/meeting-heads';
+import { networkAddresses } from './network-addresses';
 import { createLogger } from './log';
 import { createMailer } from '../src/lib/server/mail/mailer';
 import { startReminderSchedule } from '../src/lib/server/services/follow-up-reminders';
@@ -120,6 +121,8 @@ export async function startYishi(o: YishiOptions): Promise<Yishi> {
 	});
 	const port = (http.address() as AddressInfo).port;
 	log.info(`Yishi 议事 listening on http://localhost:${port} (database: ${db.kind})`);
+	const nearby = config.followsHost ? networkAddresses(config.host, port) : [];
+	if (nearby.length > 0) log.info(`on this network also at ${nearby.join(', ')}`);
 	const { smtpUrl, mailFrom } = config;
 	const mailer = createMailer({ smtpUrl, mailFrom, log: (line) => log.info(line) });
 	const reminders = startReminderSchedule({

@@ -6,6 +6,13 @@ export interface Config {
 	port: number;
 	host: string;
 	origin: string;
+	/**
+	 * No ORIGIN and no mail: pages, form checks, invite and calendar links follow the address each
+	 * browser used (a laptop in the meeting room is reached by its Wi-Fi address, not localhost).
+	 * With mail, links leave the browser's hands (a sign-in mail built from a forged Host header
+	 * would send its token elsewhere), so the origin is fixed.
+	 */
+	followsHost: boolean;
 	databaseUrl: string | null;
 	dataDir: string;
 	demo: boolean;
@@ -49,6 +56,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		port,
 		host: e.HOST,
 		origin: e.ORIGIN ?? `http://localhost:${port}`,
+		followsHost: !e.ORIGIN && !e.SMTP_URL,
 		databaseUrl,
 		dataDir: resolve(e.DATA_DIR),
 		demo,

@@ -6,8 +6,11 @@ import { connectServer, DatabaseUnavailableError, openEmbedded } from '../src/li
 /** `npm start`: the built SvelteKit app with socket.io and Yjs on one port. */
 async function main() {
 	const config = readConfig();
-	// adapter-node checks form posts against ORIGIN; it must be the address people use.
-	process.env.ORIGIN ??= config.origin;
+	// adapter-node checks form posts against the request's origin: ORIGIN when fixed, else the
+	// Host header with the protocol read from PROTOCOL_HEADER (which it would otherwise take to be
+	// https). Both are read when its handler is imported.
+	if (config.followsHost) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+	else process.env.ORIGIN ??= config.origin;
 	// The database first: an unreachable DATABASE_URL is then reported as such whether or not the
 	// app has been built yet (tests and CI start this file before the build step).
 	const database = config.databaseUrl
@@ -19,7 +22,11 @@ async function main() {
 		throw new StartupError('The app is not built yet: run `npm run build` first.');
 	}
 	const { handler } = (await import(built.href)) as { handler: RequestHandler };
-	const app = await startYishi({ config, handler, database });
+	const app = await startYishi({
+		config,
+		handler: config.followsHost ? overHttp(handler) : handler,
+		database
+	});
 	const stop = () => {
 		void app
 			.close()
@@ -28,6 +35,17 @@ async function main() {
 	};
 	process.once('SIGINT', stop);
 	process.once('SIGTERM', stop);
+}
+
+/** Set on every request here, so a browser cannot choose it. */
+const PROTOCOL_HEADER = 'x-yishi-protocol';
+
+/** This server speaks plain HTTP; behind a proxy that adds TLS, ORIGIN is set. */
+function overHttp(handler: RequestHandler): RequestHandler {
+	return (req, res, next) => {
+		req.headers[PROTOCOL_HEADER] = 'http';
+		handler(req, res, next);
+	};
 }
 
 class StartupError extends Error {}

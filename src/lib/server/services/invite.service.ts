@@ -50,7 +50,9 @@ export function inviteService(deps: ServiceDeps) {
 		async create(
 			actorId: string,
 			councilId: string,
-			memberId: string
+			memberId: string,
+			/** The address the link is for: the one the moderator's browser used. */
+			origin = deps.origin
 		): Promise<Result<CreatedInvite, ErrorCode>> {
 			const access = await authorise(sql, actorId, councilId, CouncilAction.manageMembers);
 			if (!access.ok) return access;
@@ -65,7 +67,7 @@ export function inviteService(deps: ServiceDeps) {
 				createdBy: actorId,
 				expiresAt
 			});
-			return ok({ url: `${deps.origin}/invite/${token}`, expiresAt });
+			return ok({ url: `${origin}/invite/${token}`, expiresAt });
 		},
 
 		/** What the invite page shows before the person confirms; it does not use the invite up. */

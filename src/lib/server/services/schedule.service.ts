@@ -87,23 +87,28 @@ export function scheduleService(deps: ServiceDeps) {
 		},
 
 		/** The council's meetings as iCalendar, for a feed URL that carries the council's calendar key. */
-		async calendarFeed(councilId: string, key: string): Promise<string | null> {
+		async calendarFeed(councilId: string, key: string, origin = deps.origin): Promise<string | null> {
 			const expected = await scheduleRepository(sql).calendarKey(councilId);
 			if (!expected || !safeEqual(expected, key)) return null;
 			const council = await councilRepository(sql).findById(councilId);
 			const since = new Date(deps.now().getTime() - 365 * 86_400_000);
 			return councilCalendar({
 				councilName: `${council!.nameZh} · ${council!.nameEn}`,
-				councilUrl: `${deps.origin}/councils/${councilId}`,
+				councilUrl: `${origin}/councils/${councilId}`,
 				meetings: await scheduleRepository(sql).feedMeetings(councilId, since)
 			});
 		},
 
-		async calendarUrl(actorId: string, councilId: string): Promise<Result<string, ErrorCode>> {
+		/** The feed's address, at `origin`: the one the asking browser used. */
+		async calendarUrl(
+			actorId: string,
+			councilId: string,
+			origin = deps.origin
+		): Promise<Result<string, ErrorCode>> {
 			const access = await authorise(sql, actorId, councilId, CouncilAction.view);
 			if (!access.ok) return access;
 			const key = await scheduleRepository(sql).calendarKey(councilId);
-			return ok(`${deps.origin}/councils/${councilId}/calendar.ics?key=${key}`);
+			return ok(`${origin}/councils/${councilId}/calendar.ics?key=${key}`);
 		},
 
 		/** Saves a meeting's current agenda under a name, for the council's next meetings. */

@@ -7,7 +7,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { services } = appContext();
 	const members = await services.members.list(user.id, params.councilId);
 	if (!members.ok) failPage(members.error);
-	const calendarUrl = await services.schedule.calendarUrl(user.id, params.councilId);
+	const calendarUrl = await services.schedule.calendarUrl(user.id, params.councilId, url.origin);
 	return {
 		calendarUrl: calendarUrl.ok ? calendarUrl.value : null,
 		members: members.value.members

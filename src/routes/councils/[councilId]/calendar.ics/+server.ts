@@ -7,7 +7,8 @@ import type { RequestHandler } from './$types';
 export const GET: RequestHandler = async ({ params, url }) => {
 	const ics = await appContext().services.schedule.calendarFeed(
 		requireUuid(params.councilId),
-		url.searchParams.get('key') ?? ''
+		url.searchParams.get('key') ?? '',
+		url.origin
 	);
 	if (ics === null) error(404, { message: 'No such calendar.', code: 'not-found' });
 	return new Response(ics, {

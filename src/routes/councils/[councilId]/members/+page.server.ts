@@ -72,7 +72,12 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const { values, memberId } = await memberForm(request);
 		if (!memberId) return fail(400, { problem: 'invalid-input' });
-		const invite = await appContext().services.invites.create(user.id, params.councilId, memberId);
+		const invite = await appContext().services.invites.create(
+			user.id,
+			params.councilId,
+			memberId,
+			url.origin
+		);
 		if (!invite.ok) return serviceFail(invite.error, { memberId });
 		return {
 			invite: {
