@@ -18,7 +18,9 @@ test.describe.configure({ timeout: 120_000 });
 
 test.beforeAll(async () => {
 	dataDir = mkdtempSync(join(tmpdir(), 'yishi-room-'));
-	server = spawn('npx', ['tsx', 'server/main.ts'], {
+	// Node itself with tsx's loader (what `npm start` runs), not through npx: a signal to npx does
+	// not reach the server, which would outlive the tests.
+	server = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
 		cwd: root,
 		// Only what an operator's shell would have: no ORIGIN, SMTP_URL or DATABASE_URL.
 		env: { PATH: process.env.PATH, HOME: process.env.HOME, DATA_DIR: dataDir, PORT: '0', HOST: '0.0.0.0' },
@@ -40,10 +42,12 @@ test.beforeAll(async () => {
 });
 
 test.afterAll(async () => {
-	if (server.exitCode === null) {
+	if (server.exitCode === null && server.signalCode === null) {
 		const exited = new Promise((done) => server.once('exit', done));
 		server.kill('SIGTERM');
+		const killer = setTimeout(() => server.kill('SIGKILL'), 15_000);
 		await exited;
+		clearTimeout(killer);
 	}
 	rmSync(dataDir, { recursive: true, force: true });
 });
