@@ -20,7 +20,11 @@ const columnTransform = { column: { from: postgres.toCamel, to: postgres.fromCam
 const options = {
 	transform: columnTransform,
 	onnotice: () => {},
-	connect_timeout: 10
+	connect_timeout: 10,
+	// The driver would replace each connection after 30 to 60 minutes, and a replacement has none of
+	// the statements the start prepared (warm-up.ts): a meeting's votes come an hour in, and the
+	// first crowd would pay for opening and preparing again, as the first vote after a start did.
+	max_lifetime: null
 } satisfies postgres.Options<Record<string, never>>;
 
 export async function connectServer(url: string, max = 10): Promise<Database> {
