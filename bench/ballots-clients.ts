@@ -25,6 +25,8 @@ export type ToVoters =
 	| { type: 'cast'; motionId: string }
 	| { type: 'baseline'; motionId: string }
 	| { type: 'close'; motionId: string }
+	/** Answered once every watching screen has heard that vote open (its broadcast is large). */
+	| { type: 'opened'; motionId: string }
 	| { type: 'exit' };
 
 export type FromVoters =
@@ -32,6 +34,7 @@ export type FromVoters =
 	| { type: 'cast'; acks: number[]; refused: string[]; elapsedMs: number; acknowledged: number }
 	| { type: 'baseline'; acks: number[] }
 	| { type: 'closed'; resultMs: number[]; missing: number }
+	| { type: 'opened' }
 	| { type: 'failed'; message: string };
 
 const CROCKFORD = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
@@ -49,6 +52,8 @@ let voters: Client[] = [];
 let moderator: Client | null = null;
 let meetingId = '';
 let watching = 0;
+/** The last vote each watching screen (and the moderator's) heard open. */
+let lastOpened: string[] = [];
 
 const send = (m: FromVoters) => process.send?.(m);
 
@@ -144,15 +149,18 @@ async function closeVote(motionId: string) {
 	const everyone = [...voters.slice(0, watching), moderator!];
 	const arrivals = new Float64Array(everyone.length).fill(Number.NaN);
 	let t0 = 0;
+	// Taken off again afterwards: the bench holds several votes on the same connections.
+	const heard: ((p: EventsPayload) => void)[] = [];
 	const done = new Promise<void>((resolve) => {
 		let count = 0;
 		everyone.forEach((s, i) => {
-			s.on('meeting:events', (p: EventsPayload) => {
+			heard[i] = (p: EventsPayload) => {
 				if (p.meetingId !== meetingId || !Number.isNaN(arrivals[i]!)) return;
 				if (!p.events.some((e) => e.type === 'vote:close')) return;
 				arrivals[i] = performance.now() - t0;
 				if (++count === everyone.length) resolve();
-			});
+			};
+			s.on('meeting:events', heard[i]);
 		});
 	});
 	t0 = performance.now();
@@ -163,6 +171,7 @@ async function closeVote(motionId: string) {
 	});
 	if (!answer.ok) throw new Error(`close refused: ${answer.error.code}`);
 	await Promise.race([done, new Promise((resolve) => setTimeout(resolve, 30_000))]);
+	everyone.forEach((s, i) => s.off('meeting:events', heard[i]));
 	const times = [...arrivals].filter((x) => !Number.isNaN(x));
 	send({ type: 'closed', resultMs: times, missing: everyone.length - times.length });
 }
@@ -176,6 +185,14 @@ process.on('message', (m: ToVoters) => {
 				watching = m.watchers;
 				const joined = await connectAll(m.url, m.voterCookies, m.watchers);
 				voters = joined.clients;
+				const screens = [...voters.slice(0, watching), moderator];
+				lastOpened = screens.map(() => '');
+				screens.forEach((s, i) =>
+					s.on('meeting:events', (p: EventsPayload) => {
+						for (const e of p.events)
+							if (e.type === 'vote:open') lastOpened[i] = (e.payload as { motionId: string }).motionId;
+					})
+				);
 				send({ type: 'connected', joinMs: joined.joinMs, snapshot: joined.snapshot });
 				return;
 			}
@@ -185,6 +202,15 @@ process.on('message', (m: ToVoters) => {
 				return baselineAll(m.motionId);
 			case 'close':
 				return closeVote(m.motionId);
+			case 'opened': {
+				const since = performance.now();
+				while (lastOpened.some((id) => id !== m.motionId)) {
+					if (performance.now() - since > ACK_TIMEOUT_MS)
+						throw new Error('the vote never opened on every screen');
+					await new Promise((resolve) => setTimeout(resolve, 20));
+				}
+				return send({ type: 'opened' });
+			}
 			case 'exit':
 				for (const s of [...voters, moderator]) s?.close();
 				process.exit(0);
