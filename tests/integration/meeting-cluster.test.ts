@@ -245,6 +245,7 @@ describe.runIf(!!process.env.DATABASE_URL)('two instances on one Postgres databa
 		// while each adapter waits 1 to 3 s before listening again.
 		await db.sql`select pg_terminate_backend(pid) from pg_stat_activity
 			where datname = current_database() and query like 'LISTEN%'`;
+		await vi.waitFor(async () => expect(await listening()).toBe(0), { timeout: 1_000, interval: 20 });
 		const facts = await moderatorOnA.run(agendaItem('电梯加装'));
 		const seq = facts.at(-1)!.seq;
 		expect(await listening()).toBeLessThan(2);
