@@ -65,13 +65,9 @@ const UNIQUE_VIOLATION = '23505';
 const HEAD_MOVED = 'YS409';
 
 export function eventLogRepository(sql: Pool) {
+	/** The events a command produced, if it was already applied (empty otherwise). */
 	async function readByCommand(meetingId: string, commandId: string): Promise<MeetingEvent[]> {
-		return sql<MeetingEvent[]>`
-			select e.meeting_id, e.seq, e.type, e.payload, e.actor_id, e.occurred_at, e.command_id, e.hash
-			from meeting_command c
-			join meeting_event e on e.meeting_id = c.meeting_id and e.seq between c.first_seq and c.last_seq
-			where c.meeting_id = ${meetingId} and c.command_id = ${commandId}
-			order by e.seq`.then(normalise);
+		return (await readCommands(sql, meetingId, [commandId])).get(commandId) ?? [];
 	}
 
 	/**
@@ -87,9 +83,6 @@ export function eventLogRepository(sql: Pool) {
 	}
 
 	return {
-		/** The events a command produced, if it was already applied (empty otherwise). */
-		eventsOfCommand: readByCommand,
-
 		/**
 		 * The events of each of these commands that was already applied, by command id (an empty list
 		 * for a command that was applied without leaving a fact, such as a changed secret ballot).
@@ -296,17 +289,13 @@ export function chainBatch(input: BatchInput): ChainedBatch {
 	return { meetingId: input.meetingId, head: input.head, events, commands };
 }
 
-function isUniqueViolation(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && 'code' in error && error.code === UNIQUE_VIOLATION;
-}
+const hasCode = (error: unknown, code: string): boolean =>
+	typeof error === 'object' && error !== null && 'code' in error && error.code === code;
+
+const isUniqueViolation = (error: unknown) => hasCode(error, UNIQUE_VIOLATION);
 
 /** Another append got there first: a seq or a command already taken, or the head moved (migration 016). */
-function isConflict(error: unknown): boolean {
-	return (
-		isUniqueViolation(error) ||
-		(typeof error === 'object' && error !== null && 'code' in error && error.code === HEAD_MOVED)
-	);
-}
+const isConflict = (error: unknown) => isUniqueViolation(error) || hasCode(error, HEAD_MOVED);
 
 function normalise(rows: readonly MeetingEvent[]): MeetingEvent[] {
 	return rows.map((r) => ({

@@ -429,10 +429,7 @@ export function meetingRoomService(deps: ServiceDeps) {
 		const base = r.flights.at(-1)?.after ?? { state: r.state, head: r.head, boxTags: r.boxTags };
 		const { roster, rules } = await councilNow(r, base.state);
 		const retried = batch.filter((p) => p.attempts > 0).map((p) => p.commandId);
-		const applied =
-			retried.length > 0
-				? await log.eventsOfCommands(r.meetingId, retried)
-				: new Map<string, MeetingEvent[]>();
+		const applied = await log.eventsOfCommands(r.meetingId, retried);
 		const answers = new Map<Pending, Result<CommandAnswer, MeetingRoomError>>();
 		const groups: Group[] = [];
 		const unsure: Pending[] = [];
