@@ -16,8 +16,12 @@ export interface AttendanceRecord {
 }
 
 /**
- * Who came, how, and when, from the attendance and proxy facts. A late arrival is a first arrival
- * after the meeting opened; a departure is any leave while the meeting ran (people may come back).
+ * Who came, how, and when, from the attendance and proxy facts. Councils take the roll at the
+ * start ("开会，确认到会人数"), often after the chair has opened the meeting, so the opening runs
+ * until business begins: until a second agenda item is taken up or a vote opens. Whoever arrives
+ * by then is not late, and quorum at the opening is quorum as the roll call left it. A late
+ * arrival is a first arrival after that; a departure is any leave while the meeting ran (people
+ * may come back).
  */
 export function attendanceRecord(
 	facts: readonly RecordedFact[],
@@ -33,20 +37,33 @@ export function attendanceRecord(
 	const quorumChanges: QuorumMoment[] = [];
 	let openedAt: string | null = null;
 	let adjourned = false;
+	/** Between the opening and the start of business (see above). */
+	let rollCall = false;
+	let firstItemId: string | null = null;
 	let quorumAtOpening: QuorumMoment['status'] | null = null;
 
 	for (const f of facts) {
 		switch (f.type) {
 			case 'meeting:open':
 				openedAt = f.occurredAt;
+				rollCall = true;
+				break;
+			case 'agenda:item-start':
+				firstItemId ??= f.payload.itemId;
+				if (f.payload.itemId !== firstItemId) rollCall = false;
+				break;
+			case 'vote:open':
+				rollCall = false;
 				break;
 			case 'meeting:adjourn':
 				adjourned = true;
+				rollCall = false;
 				break;
 			case 'attendance:check-in': {
 				const { memberId, mode } = f.payload;
 				const before = presence.get(memberId);
-				if (!before && openedAt && !adjourned) late.push({ name: name(memberId), at: f.occurredAt });
+				if (!before && openedAt && !rollCall && !adjourned)
+					late.push({ name: name(memberId), at: f.occurredAt });
 				presence.set(memberId, {
 					mode,
 					firstArrivedAt: before?.firstArrivedAt ?? f.occurredAt,
@@ -69,7 +86,7 @@ export function attendanceRecord(
 				break;
 			case 'quorum:reached':
 			case 'quorum:lost':
-				if (openedAt && quorumAtOpening === null) quorumAtOpening = f.payload.status;
+				if (rollCall) quorumAtOpening = f.payload.status;
 				else quorumChanges.push({ at: f.occurredAt, status: f.payload.status });
 				break;
 			default:

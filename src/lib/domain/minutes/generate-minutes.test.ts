@@ -99,8 +99,51 @@ describe('generated minutes', () => {
 			mover: 'A'
 		});
 		expect(minutes.decisions).toEqual([]);
-		expect(minutes.attendance.lateArrivals.map((x) => x.name)).toEqual(['B']);
-		expect(minutes.quorumChanges.map((q) => q.status.met)).toEqual([true]);
+	});
+
+	it('[minutes:roll-call] whoever arrives before business begins is not late, and quorum at the opening is as the roll call left it', () => {
+		const checkIn = (memberId: string): ScriptStep => ({
+			by: 'clerk',
+			command: { type: 'attendance:check-in', memberId, mode: 'in-person' }
+		});
+		// Opened first, the roll taken in the first item, as the standard agenda has it.
+		const rollCall: ScriptStep[] = [
+			...opened.filter((s) => s.command.type !== 'attendance:check-in'),
+			...['mod', 'a', 'b'].map(checkIn)
+		];
+		const minutes = minutesOf([
+			...rollCall,
+			{ by: 'mod', command: { type: 'agenda:item-start', itemId: 'i2' } },
+			checkIn('c')
+		]);
+		expect(minutes.quorumAtOpening).toMatchObject({
+			met: true,
+			parts: [{ measure: 'headcount', present: 3 }]
+		});
+		expect(minutes.attendance.lateArrivals.map((x) => x.name)).toEqual(['C']);
+		expect(minutes.quorumChanges).toEqual([]);
+
+		// A vote opened during the first item ends the roll call too; a quorum change after it is listed.
+		const voted = minutesOf([
+			...opened,
+			{
+				by: 'a',
+				command: { type: 'motion:propose', motionId: 'p', itemId: 'i1', text: 'Charge for parking.' }
+			},
+			checkIn('b'),
+			{ by: 'mod', command: { type: 'vote:open', motionId: 'p' } },
+			checkIn('c'),
+			{ by: 'clerk', command: { type: 'attendance:leave', memberId: 'b' } },
+			{ by: 'clerk', command: { type: 'attendance:leave', memberId: 'c' } }
+		]);
+		expect(voted.quorumAtOpening?.met).toBe(true);
+		expect(voted.attendance.lateArrivals.map((x) => x.name)).toEqual(['C']);
+		expect(voted.quorumChanges.map((q) => q.status.met)).toEqual([false]);
+
+		// Opened with too few and nobody came during the first item: the minutes say quorum was missing.
+		const thin = minutesOf(opened);
+		expect(thin.quorumAtOpening?.met).toBe(false);
+		expect(thin.attendance.lateArrivals).toEqual([]);
 	});
 
 	it('[minutes:search] finds a keyword in either language, case folded, Chinese as typed', () => {
