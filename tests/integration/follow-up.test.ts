@@ -209,14 +209,24 @@ describe('follow-up tasks come back until they are closed', () => {
 		expect(!stranger.ok && stranger.error.code).toBe('not-found');
 	});
 
-	it('[follow-up:default-due] a task without a date is due the day before the next meeting, else in 30 days', async () => {
-		const { council } = await seedCouncil(t);
-		const noMeeting = await server.ctx.services.followUps.dueDateFor(council.id, null);
+	it('[follow-up:default-due] a task without a date is due the day before the next meeting, else in 30 days; the form is told which', async () => {
+		const { council, moderator } = await seedCouncil(t);
+		const { followUps } = server.ctx.services;
+		const noMeeting = await followUps.dueDateFor(council.id, null);
 		const in30 = new Date(Date.now() + 8 * 3_600_000 + 30 * DAY).toISOString().slice(0, 10);
 		expect(noMeeting).toBe(in30);
+		expect(await followUps.taskFormChoices(moderator.userId, council.id, null)).toMatchObject({
+			ok: true,
+			value: { defaultDueOn: in30, nextMeetingOn: null }
+		});
 		const next = await meetingIn(council.id, 10);
-		const dayBefore = new Date(next.startsAt.getTime() + 8 * 3_600_000 - DAY).toISOString().slice(0, 10);
-		expect(await server.ctx.services.followUps.dueDateFor(council.id, null)).toBe(dayBefore);
+		const wall = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+		const dayBefore = wall(next.startsAt.getTime() - DAY);
+		expect(await followUps.dueDateFor(council.id, null)).toBe(dayBefore);
+		expect(await followUps.taskFormChoices(moderator.userId, council.id, null)).toMatchObject({
+			ok: true,
+			value: { defaultDueOn: dayBefore, nextMeetingOn: wall(next.startsAt.getTime()) }
+		});
 	});
 });
 

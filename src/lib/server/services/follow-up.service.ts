@@ -2,6 +2,7 @@ import { CHINA_STANDARD_TIME } from '../../domain/calendar/wall-clock';
 import { can, CouncilAction } from '../../domain/council/permission';
 import type { FollowUpStatus } from '../../domain/meeting/follow-up';
 import { defaultDueOn } from '../../domain/follow-up/due-date';
+import { wallDate } from '../../domain/follow-up/calendar-date';
 import { isMatterArising, statusAtStartOf } from '../../domain/follow-up/matters-arising';
 import { isOverdue } from '../../domain/follow-up/overdue';
 import { fail, ok, type Result } from '../../domain/result';
@@ -41,6 +42,8 @@ export interface TaskFormChoices {
 	people: { id: string; name: string }[];
 	organisations: string[];
 	defaultDueOn: string;
+	/** The next meeting's date the suggestion is the day before; null when none is scheduled. */
+	nextMeetingOn: string | null;
 }
 
 export interface MyTaskView extends TaskView {
@@ -67,14 +70,26 @@ export function followUpService(deps: ServiceDeps) {
 		return candidates.filter((t) => isMatterArising({ task: t, history: t.history, meeting }));
 	}
 
-	/** The due date a new task gets unless the clerk picks another: the day before the next meeting. */
-	async function dueDateFor(councilId: string, meetingId: string | null): Promise<string> {
+	/**
+	 * The due date a new task gets unless the clerk picks another (the day before the next meeting),
+	 * and that meeting's date, so the form can say what the suggestion rests on.
+	 */
+	async function dueSuggestion(
+		councilId: string,
+		meetingId: string | null
+	): Promise<{ dueOn: string; nextMeetingOn: string | null }> {
 		const now = deps.now();
 		const current = meetingId ? await meetingRepository(sql).findById(meetingId) : null;
 		const after = current && current.startsAt > now ? current.startsAt : now;
 		const next = await tasks.nextMeetingStart(councilId, after, meetingId);
-		return defaultDueOn({ now, nextMeetingStartsAt: next, utcOffsetMinutes: ZONE });
+		return {
+			dueOn: defaultDueOn({ now, nextMeetingStartsAt: next, utcOffsetMinutes: ZONE }),
+			nextMeetingOn: next && wallDate(next, ZONE)
+		};
 	}
+
+	const dueDateFor = async (councilId: string, meetingId: string | null) =>
+		(await dueSuggestion(councilId, meetingId)).dueOn;
 
 	/** The task's owner, or a representative of the organisation that owns it, reports between meetings. */
 	async function mayUpdate(tx: Sql, userId: string, task: FollowUpTaskRow): Promise<boolean> {
@@ -98,10 +113,12 @@ export function followUpService(deps: ServiceDeps) {
 			if (!access.ok) return access;
 			const members = (await memberRepository(sql).listByCouncil(councilId)).filter((m) => !m.revokedAt);
 			const organisations = [...new Set(members.flatMap((m) => (m.organisation ? [m.organisation] : [])))];
+			const due = await dueSuggestion(councilId, meetingId);
 			return ok({
 				people: members.map((m) => ({ id: m.id, name: m.name })),
 				organisations: organisations.sort(),
-				defaultDueOn: await dueDateFor(councilId, meetingId)
+				defaultDueOn: due.dueOn,
+				nextMeetingOn: due.nextMeetingOn
 			});
 		},
 

@@ -3,7 +3,12 @@ import type { TaskCardTask } from '$lib/components/follow-up/TaskCard.svelte';
 
 export interface RoomFollowUp {
 	mattersArising: (TaskCardTask & { ownerMemberId: string | null })[];
-	choices: { people: { id: string; name: string }[]; organisations: string[]; defaultDueOn: string };
+	choices: {
+		people: { id: string; name: string }[];
+		organisations: string[];
+		defaultDueOn: string;
+		nextMeetingOn: string | null;
+	};
 }
 
 const loaded = new Map<string, Promise<RoomFollowUp | null>>();
