@@ -149,9 +149,11 @@ test.describe('running a meeting', () => {
 			await expect(currentAgendaItem(page, w)).toContainText(title);
 			await expect(currentAgendaItem(resident, w)).toContainText(title);
 			await expect(region(projector, w.currentItem)).toContainText(title);
-			// Items done, out of all.
+			// The item's place in the agenda.
 			await expect(
-				region(projector, w.currentItem).getByText(`${index} / ${JINGHU_AGENDA.length}`, { exact: true })
+				region(projector, w.currentItem).getByText(`第 ${index + 1} 项，共 ${JINGHU_AGENDA.length} 项`, {
+					exact: true
+				})
 			).toBeVisible();
 		}
 

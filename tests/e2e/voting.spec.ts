@@ -104,14 +104,9 @@ test.describe('voting', () => {
 			await expect(region(projector, '表决事项')).toContainText(PARKING_FEE);
 			await expect(region(projector, '表决事项')).toContainText('已投票 0 人，共 5 人可投票');
 
-			// From home: 刘建国 for, 张秀英 against; each device keeps a receipt of its own making.
+			// From home: 刘建国 for, 张秀英 against.
 			await region(liu, '我的选票').getByRole('button', { name: '赞成', exact: true }).click();
 			await expect(region(liu, '我的选票')).toContainText('您已投票：赞成。');
-			const receipt = region(liu, '我的选票').locator('.code');
-			await expect(receipt).toHaveText(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$/);
-			await expect(region(liu, '我的选票')).toContainText(
-				'请保存这个回执码，表决结束后可以用它核对您的选票。'
-			);
 			await region(zhang, '我的选票').getByRole('button', { name: '反对', exact: true }).click();
 			await expect(region(zhang, '我的选票')).toContainText('您已投票：反对。');
 			for (const p of [page, liu, zhang, projector])
@@ -164,6 +159,102 @@ test.describe('voting', () => {
 	);
 
 	voteTest(
+		'[vote:phone] a member on a phone is led to the ballot from the top of the room; the projector fits its screen; decisions stay in the room after adjourning',
+		async ({ page, parkingFee }) => {
+			const { liu, zhang, projector, errors } = parkingFee;
+			const shots = process.env.VOTING_SHOTS;
+			await liu.setViewportSize({ width: 390, height: 844 });
+			await projector.setViewportSize({ width: 1280, height: 720 });
+			const call = liu.getByRole('link', { name: '表决进行中：请投票' });
+			await expect(call).toHaveCount(0);
+			// The mover and the seconder, apart.
+			await expect(region(liu, '动议与表决')).toContainText('动议人：刘建国 · 附议人：张秀英');
+
+			const motions = region(page, '动议与表决');
+			await motions.getByLabel('表决规则').selectOption({ label: '居民议事会：到会成员过半数同意' });
+			await motions.getByRole('button', { name: '开始表决', exact: true }).click();
+			// At the top of the phone's screen, wherever the page is; it brings the ballot into view and focus.
+			await expect(call).toBeInViewport();
+			const ballot = region(liu, '我的选票');
+			if (shots) await liu.screenshot({ path: `${shots}/phone-vote-open.png` });
+			await call.click();
+			await expect(ballot).toBeFocused();
+			if (shots) await liu.screenshot({ path: `${shots}/phone-ballot.png` });
+			await expect(ballot.getByRole('button', { name: '赞成', exact: true })).toBeInViewport();
+			// The moderator cannot vote from the room's top line either until she has.
+			await expect(page.getByRole('link', { name: '表决进行中：请投票' })).toBeVisible();
+
+			await ballot.getByRole('button', { name: '赞成', exact: true }).click();
+			await expect(ballot).toContainText('您已投票：赞成。');
+			await expect(call).toHaveCount(0);
+			await expect(liu.getByText('您已投票。', { exact: true })).toBeVisible();
+			// An open vote publishes names, not receipts: no receipt code is promised.
+			await expect(ballot.locator('.code')).toHaveCount(0);
+			await expect(ballot).not.toContainText('回执码');
+
+			await region(zhang, '我的选票').getByRole('button', { name: '反对', exact: true }).click();
+			await region(page, '我的选票').getByRole('button', { name: '赞成', exact: true }).click();
+			await region(page, '现场唱名记票').getByRole('button', { name: '李明：赞成', exact: true }).click();
+			await motions.getByRole('button', { name: '结束表决', exact: true }).click();
+			await expect(liu.getByText('您已投票。', { exact: true })).toHaveCount(0);
+
+			// The explanation once: a single test of the rule is not listed again under the headline.
+			const explanation = '赞成 3 人，到会 5 人（需 ≥ 3）';
+			for (const p of [liu, projector]) {
+				const result = region(p, '表决结果：通过');
+				await expect(result).toContainText(`通过：${explanation}`);
+				expect((await result.innerText()).split(explanation)).toHaveLength(2);
+			}
+
+			// The projector shows the item's place, and the whole result, chart and all, without scrolling.
+			const now = region(projector, '当前议题');
+			await expect(now.getByText('第 1 项，共 5 项', { exact: true })).toBeVisible();
+			for (const size of [
+				{ width: 1280, height: 720 },
+				{ width: 1920, height: 1080 }
+			]) {
+				await projector.setViewportSize(size);
+				const fits = await projector.evaluate(() => {
+					const screen = document.querySelector('.projector')!;
+					return {
+						page: document.scrollingElement!.scrollHeight <= innerHeight,
+						screen: screen.scrollHeight <= screen.clientHeight
+					};
+				});
+				expect(fits, `${size.width}×${size.height}`).toEqual({ page: true, screen: true });
+				if (shots) await projector.screenshot({ path: `${shots}/projector-${size.width}.png` });
+				const chart = region(projector, '表决结果：通过').getByRole('figure');
+				await expect(chart.getByRole('listitem').last()).toBeInViewport({ ratio: 1 });
+				await expect(now).toBeInViewport({ ratio: 1 });
+				await expect(region(projector, '法定人数')).toBeInViewport({ ratio: 1 });
+				await expect(region(projector, '发言')).toBeInViewport({ ratio: 1 });
+			}
+			await expectNoSeriousA11yViolations(projector);
+
+			// On to the next item, then the close: the decision stays in the room.
+			await page.getByRole('button', { name: '下一项', exact: true }).click();
+			await expect(now.getByText('第 2 项，共 5 项', { exact: true })).toBeVisible();
+			const decisions = region(liu, '已作出的决定');
+			await expect(decisions).toContainText('议题：开会，确认到会人数');
+			await expect(decisions).toContainText(PARKING_FEE);
+			await expect(decisions).toContainText(`通过：${explanation}`);
+			page.once('dialog', (dialog) => void dialog.accept());
+			await page.getByRole('button', { name: '散会', exact: true }).click();
+			for (const p of [page, liu]) {
+				await expect(p.getByRole('status').getByText('已散会', { exact: true })).toBeVisible();
+				await expect(region(p, '已作出的决定')).toContainText(PARKING_FEE);
+				await expect(region(p, '动议与表决')).not.toContainText('开始一项议题后才能提出动议。');
+				// Quorum no longer decides anything, and the moderator has nothing left to press.
+				await expect(region(p, '法定人数')).toHaveCount(0);
+			}
+			await expect(region(page, '主持人操作')).toHaveCount(0);
+			if (shots) await liu.screenshot({ path: `${shots}/phone-adjourned.png`, fullPage: true });
+			await expectNoSeriousA11yViolations(liu);
+			expect(errors).toEqual([]);
+		}
+	);
+
+	voteTest(
 		'[vote:hidden-tally] an open vote with its tally hidden: nobody sees the count until the close, then the named list',
 		async ({ page, parkingFee }) => {
 			const { liu, zhang, projector, errors } = parkingFee;
@@ -204,7 +295,13 @@ test.describe('voting', () => {
 
 			await region(liu, '我的选票').getByRole('button', { name: '赞成', exact: true }).click();
 			await expect(region(liu, '我的选票')).toContainText('您已投票：赞成。');
-			const code = (await region(liu, '我的选票').locator('.code').textContent())!.trim();
+			// Each device keeps a receipt of its own making, to check the ballot after the close.
+			const receipt = region(liu, '我的选票').locator('.code');
+			await expect(receipt).toHaveText(/^[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){3}$/);
+			await expect(region(liu, '我的选票')).toContainText(
+				'请保存这个回执码，表决结束后可以用它核对您的选票。'
+			);
+			const code = (await receipt.textContent())!.trim();
 			await region(zhang, '我的选票').getByRole('button', { name: '反对', exact: true }).click();
 			await region(page, '我的选票').getByRole('button', { name: '赞成', exact: true }).click();
 			// 刘建国 changes his mind: the same device resends the same receipt with the new choice.

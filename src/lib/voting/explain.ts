@@ -3,7 +3,15 @@ import { getLocale } from '$lib/paraglide/runtime.js';
 import type { QuorumStatus } from '$lib/domain/meeting/quorum';
 import type { DecisionPresetId, DecisionRule } from '$lib/domain/voting/decision-rule';
 import type { ElectionTally } from '$lib/domain/voting/election';
-import type { BallotForm, Candidate, Choice, VoteResult } from '$lib/domain/voting/motion';
+import type {
+	BallotForm,
+	Candidate,
+	Choice,
+	Motion,
+	VoteOutcome,
+	VoteResult,
+	VoteRun
+} from '$lib/domain/voting/motion';
 import type { Counts, Tally, TallyPart, VoteOption } from '$lib/domain/voting/tally';
 
 export type Locale = 'zh' | 'en';
@@ -165,6 +173,19 @@ export function explainElection(
 	];
 	const summary = m.vote_summary({ verdict, reasons: parts.map((p) => p.text).join(m.vote_and({}, o)) }, o);
 	return { verdict, parts, summary };
+}
+
+/** A closed vote's explanation, whichever kind of ballot it had. */
+export function explainOutcome(
+	motion: Pick<Motion, 'form'> & { vote: Pick<VoteRun, 'rule'>; outcome: VoteOutcome },
+	locale: Locale = getLocale()
+): Explanation {
+	const { outcome } = motion;
+	if (outcome.tally) return explainTally(outcome.result, outcome.tally, motion.vote.rule, locale);
+	if (outcome.election && motion.form.kind === 'choose')
+		return explainElection(outcome.result, outcome.election, motion.form.candidates, locale);
+	const verdict = verdictText(outcome.result, locale);
+	return { verdict, parts: [], summary: verdict };
 }
 
 /** A ballot's choice as read back to people: an option, or the candidates picked (none is an abstention). */
