@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { strFromU8, unzipSync } from 'fflate';
 import type { Page } from '@playwright/test';
-import { expect, expectNoSeriousA11yViolations, test } from './fixtures';
+import { expect, expectNoSeriousA11yViolations, region, test } from './fixtures';
 
 /** Downloads one export link and returns the file's name and bytes. */
 async function download(page: Page, testId: string): Promise<{ name: string; bytes: Buffer }> {
@@ -205,7 +205,13 @@ test.describe('the minutes loop', () => {
 		const clerkContext = await browser.newContext({ locale: 'zh-CN', baseURL: e2e.baseURL });
 		const clerk = await clerkContext.newPage();
 		await signInAs(clerk, 'jinghuClerk');
-		page.on('dialog', (dialog) => void dialog.accept());
+		// Confirmations are answered as `answer` says, and kept to be read.
+		const dialogs: string[] = [];
+		let answer = true;
+		page.on('dialog', (dialog) => {
+			dialogs.push(dialog.message());
+			void (answer ? dialog.accept() : dialog.dismiss());
+		});
 
 		// The meeting: the clerk notes the opening item live.
 		await Promise.all([page.goto(meeting(earlier)), clerk.goto(meeting(earlier))]);
@@ -234,8 +240,32 @@ test.describe('the minutes loop', () => {
 		await page.getByRole('button', { name: '下一项', exact: true }).click();
 		await expect(page.getByRole('heading', { name: '上次会议纪要' })).toBeVisible();
 		await expectNoSeriousA11yViolations(page);
-		await page.getByRole('button', { name: '通过上次会议纪要' }).click();
-		await expect(page.getByText('纪要已通过。')).toBeVisible();
+		// Nobody is checked in: the chair is told the meeting has no quorum, and asked before approving.
+		const previous = region(page, '上次会议纪要');
+		const noQuorum = '本次会议目前未达到法定人数，会议通过纪要需要达到法定人数。';
+		await expect(previous).toContainText(noQuorum);
+		answer = false;
+		dialogs.length = 0;
+		await previous.getByRole('button', { name: '通过上次会议纪要' }).click();
+		expect(dialogs).toEqual([
+			`${noQuorum}\n\n确定记录本次会议通过老年协会月度例会的纪要吗？通过后纪要将被锁定。`
+		]);
+		await expect(previous.getByRole('button', { name: '通过上次会议纪要' })).toBeVisible();
+		// Checked in, the chair approves; the room stays on screen and says so.
+		await page.getByRole('button', { name: '现场签到 王德福', exact: true }).click();
+		await page.getByRole('button', { name: '现场签到 林海生', exact: true }).click();
+		await page.getByRole('button', { name: '现场签到 孙卫东', exact: true }).click();
+		await page.getByRole('button', { name: '现场签到 陈阿根', exact: true }).click();
+		await expect(region(page, '法定人数')).toContainText('已达到法定人数');
+		await expect(previous).not.toContainText(noQuorum);
+		answer = true;
+		dialogs.length = 0;
+		await previous.getByRole('button', { name: '通过上次会议纪要' }).click();
+		await expect(previous).toContainText('已通过老年协会月度例会的纪要。');
+		expect(dialogs).toEqual(['确定记录本次会议通过老年协会月度例会的纪要吗？通过后纪要将被锁定。']);
+		await expect(page).toHaveURL(new RegExp(`${meeting(later)}$`));
+		await expect(previous.getByRole('button', { name: '通过上次会议纪要' })).toHaveCount(0);
+		await page.goto(`${meeting(earlier)}/minutes`);
 		await expect(page.getByTestId('minutes-status')).toHaveText(/已通过/);
 
 		// The archive finds the approved minutes and exports them, showing its progress.
