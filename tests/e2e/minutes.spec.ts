@@ -108,6 +108,30 @@ test.describe('archive', () => {
 			expect(createHash('sha256').update(files[f.path]!).digest('hex')).toBe(f.sha256);
 		}
 	});
+
+	test('[archive:browse] the clerk browses 2019 without a keyword: minutes, plain snippets, task status in Chinese', async ({
+		page,
+		e2e,
+		signInAs
+	}) => {
+		await signInAs(page, 'jinghuClerk');
+		const archive = `/councils/${e2e.councils['jinghu-elders']!.id}/archive`;
+		await page.goto(`${archive}?q=&from=2019-01-01&to=2019-12-31`);
+		const results = page.getByTestId('archive-results');
+		const minutes = results.getByRole('link', { name: /老年协会月度例会（2019年5月）/ });
+		await expect(minutes).toBeVisible();
+		await expect(results.getByRole('link', { name: /老年协会月度例会（2019年6月）/ })).toBeVisible();
+		await expect(results.getByText(/陈阿根，期限 2019-06-14，已完成/)).toBeVisible();
+		await expect(results.getByText(/，done$/)).toHaveCount(0);
+
+		await page.goto(`${archive}?q=${encodeURIComponent('集装箱')}&from=2019-01-01&to=2019-12-31`);
+		const snippets = await results.locator('ul ul li').allTextContents();
+		expect(snippets.length).toBeGreaterThan(0);
+		for (const snippet of snippets) {
+			expect(snippet).toContain('集装箱');
+			expect(snippet).not.toMatch(/---|(^|\s)- |[A-Za-z]{4,}/);
+		}
+	});
 });
 
 test.describe('archive in English', () => {

@@ -107,6 +107,25 @@ describe('archive', () => {
 		expect(!member.ok && member.error.code).toBe('forbidden');
 	});
 
+	it('[archive:browse] with no keyword a date range lists its approved minutes, decisions and tasks', async () => {
+		const h = await councilWithHistory();
+		const all = await t.services.archive.search(h.clerk.userId, h.council.id, {
+			q: '',
+			from: '2019-01-01',
+			to: '2019-12-31'
+		});
+		if (!all.ok) throw new Error(all.error.code);
+		expect(all.value.minutes.map((x) => [x.meetingId, x.version, x.hits])).toEqual([[h.may.id, 1, []]]);
+		expect(all.value.minutes[0]!.title).toEqual({ zh: '2019-05-15 例会', en: 'Meeting of 2019-05-15' });
+		expect(all.value.decisions.map((d) => d.meetingId)).toEqual([h.may.id]);
+		const later = await t.services.archive.search(h.clerk.userId, h.council.id, {
+			q: '',
+			from: '2019-06-01',
+			to: '2019-12-31'
+		});
+		expect(later.ok && later.value.minutes).toEqual([]);
+	});
+
 	it('[archive:zip] every approved version in every format, the logs and a manifest whose checksums and chain heads hold', async () => {
 		const h = await councilWithHistory();
 		const exported = await t.services.archive.exportZip({

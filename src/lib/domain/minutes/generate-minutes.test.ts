@@ -153,4 +153,12 @@ describe('generated minutes', () => {
 		expect(searchMinutes(both, '法定人数').map((h) => h.locale)).toEqual(['zh']);
 		expect(searchMinutes(both, '   ')).toEqual([]);
 	});
+
+	it('[minutes:search] snippets are plain text, each from one line of the minutes', () => {
+		const minutes = minutesOf(opened);
+		expect(searchMinutes({ zh: minutes, en: minutes }, 'MOD')).toEqual([
+			{ locale: 'zh', snippets: ['主持人：MOD', '现场出席：MOD、A'] },
+			{ locale: 'en', snippets: ['Chair: MOD', 'Present in person: MOD, A'] }
+		]);
+	});
 });

@@ -1,3 +1,4 @@
+import type { FollowUpStatus } from '../../domain/meeting/follow-up';
 import type { Sql } from '../db/database';
 
 export interface ArchivedMeeting {
@@ -20,7 +21,7 @@ export interface FrozenVersionRow {
 export interface ArchivedTask {
 	id: string;
 	title: string;
-	status: string;
+	status: FollowUpStatus;
 	dueOn: string;
 	ownerName: string | null;
 	ownerOrganisation: string | null;

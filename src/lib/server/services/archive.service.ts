@@ -91,7 +91,8 @@ export function archiveService(deps: ServiceDeps) {
 			for (const v of versions) {
 				const hits = searchMinutes(v.generated, needle);
 				const zh = v.generated.zh;
-				if (hits.length)
+				// With no keyword the range is browsed: every approved minutes in it, as for decisions.
+				if (hits.length || !needle)
 					minutes.push({
 						meetingId: v.meetingId,
 						title: { zh: zh.header.meetingTitle, en: v.generated.en.header.meetingTitle },
