@@ -9,7 +9,7 @@ test.describe('signing in and the council page', () => {
 	}) => {
 		await signInAs(page, 'member');
 		await expect(page.getByRole('heading', { level: 1, name: '百事可乐议事会' })).toBeVisible();
-		await expect(page.getByRole('heading', { name: '即将召开的会议' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: '即将召开和进行中的会议' })).toBeVisible();
 		// The seeded meeting comes first; tests also schedule later ones like it (tests/e2e/state.ts).
 		await expect(page.getByText('共享花园方案议事会').first()).toBeVisible();
 		await expect(page.getByRole('link', { name: '管理成员与邀请' })).toHaveCount(0);
@@ -23,7 +23,7 @@ test.describe('signing in and the council page', () => {
 		await signInAs(page, 'member');
 		await page.getByRole('button', { name: 'English' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'Pepsi Council' })).toBeVisible();
-		await expect(page.getByRole('heading', { name: 'Upcoming meetings' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Upcoming and ongoing meetings' })).toBeVisible();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await page.getByRole('link', { name: 'My councils' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: 'My councils' })).toBeVisible();
@@ -31,6 +31,29 @@ test.describe('signing in and the council page', () => {
 		await page.getByRole('button', { name: '简体中文' }).click();
 		await expect(page.getByRole('heading', { level: 1, name: '我的议事会' })).toBeVisible();
 		await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
+	});
+
+	test('[council:past-meetings] a member finds the 2019 meetings, newest first, and opens their approved minutes', async ({
+		page,
+		signInAs
+	}) => {
+		await signInAs(page, 'jinghuRemote');
+		const past = page.getByRole('region', { name: '往次会议' });
+		await expect(past.getByRole('heading', { name: '老年协会月度例会（2019年5月）' })).toBeVisible();
+		// Other tests adjourn meetings of this council, which then come first: only the order counts.
+		const titles = await past.getByRole('heading', { level: 3 }).allTextContents();
+		expect(titles.filter((title) => title.includes('2019'))).toEqual([
+			'老年协会月度例会（2019年7月）',
+			'老年协会月度例会（2019年6月）',
+			'老年协会月度例会（2019年5月）'
+		]);
+		await expect(
+			past.getByRole('link', { name: '会议纪要（草稿） 老年协会月度例会（2019年7月）' })
+		).toBeVisible();
+		await expectNoSeriousA11yViolations(page);
+		await past.getByRole('link', { name: '会议纪要（已通过） 老年协会月度例会（2019年5月）' }).click();
+		await expect(page).toHaveURL(/\/minutes$/);
+		await expect(page.getByText('集装箱').first()).toBeVisible();
 	});
 
 	test('[auth:invite] a used, forged or malformed invite gets a clear page', async ({ page, inviteFor }) => {
@@ -91,7 +114,14 @@ test.describe('managing members', () => {
 
 		const row = page.locator('li.card', { hasText: name });
 		await expect(row).toContainText('88.5');
-		await row.getByRole('button', { name: '生成邀请' }).click();
+		// Each member's buttons say whose they are, so a screen reader's list of controls tells them apart.
+		for (const [role, label] of [
+			['button', '生成邀请：刘建国'],
+			['link', '签到卡：刘建国'],
+			['button', '收回权限：刘建国']
+		] as const)
+			await expect(page.getByRole(role, { name: label, exact: true })).toHaveCount(1);
+		await page.getByRole('button', { name: `生成邀请：${name}`, exact: true }).click();
 		await expect(page.getByRole('heading', { name: `${name} 的邀请` })).toBeVisible();
 		await expect(page.getByRole('img', { name: `${name} 的登录二维码` })).toBeVisible();
 		const link = await page.locator('.invite-card .url a').getAttribute('href');
@@ -109,7 +139,7 @@ test.describe('managing members', () => {
 
 		// Withdraw the newcomer again: later tests count the council's voting members for quorum.
 		page.once('dialog', (d) => d.accept());
-		await page.locator('li.card', { hasText: name }).getByRole('button', { name: '收回权限' }).click();
+		await page.getByRole('button', { name: `收回权限：${name}`, exact: true }).click();
 		await expect(page.getByText(`已收回 ${name} 的权限。`)).toBeVisible();
 	});
 
@@ -148,16 +178,15 @@ test.describe('managing members', () => {
 
 		await signInAs(page, 'moderator');
 		await page.goto(`/councils/${councilId}/members`);
-		const row = page.locator('li.card', { hasText: '赵小雨' });
 		page.once('dialog', (d) => d.accept());
-		await row.getByRole('button', { name: '收回权限' }).click();
+		await page.getByRole('button', { name: '收回权限：赵小雨', exact: true }).click();
 		await expect(page.getByText('已收回 赵小雨 的权限。')).toBeVisible();
 
 		const after = await observer.reload();
 		expect(after?.status()).toBe(404);
 
 		// Restore so that other tests find the council as seeded.
-		await page.locator('li.card', { hasText: '赵小雨' }).getByRole('button', { name: '恢复权限' }).click();
+		await page.getByRole('button', { name: '恢复权限：赵小雨', exact: true }).click();
 		await expect(page.getByText('已恢复 赵小雨 的权限。')).toBeVisible();
 		expect((await observer.reload())?.status()).toBe(200);
 		await observerContext.close();

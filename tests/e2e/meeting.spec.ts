@@ -304,7 +304,8 @@ test.describe('before a meeting', () => {
 		const year = new Date().getFullYear() + 2;
 		const titleZh = `老年协会月度例会 ${stamp}`;
 		await page.getByLabel('会议名称（中文）').fill(titleZh);
-		await page.getByLabel('会议名称（英文）').fill(`Monthly meeting ${stamp}`);
+		// A clerk who writes only Chinese leaves the English title empty.
+		await expect(page.getByLabel('会议名称（英文，可不填）')).not.toHaveAttribute('required');
 		await page.getByLabel('日期').fill(`${year}-01-15`);
 		await page.getByLabel('时间（北京时间）').fill('09:30');
 		await page.getByLabel('地点（可不填）').fill('景湖社区老年活动室');
@@ -322,6 +323,9 @@ test.describe('before a meeting', () => {
 		const standard = ['开会，确认到会人数', '通过上次会议纪要', '跟进事项', '新议题', '其他事项'];
 		await expect(items).toHaveCount(standard.length);
 		for (const [i, title] of standard.entries()) await expect(items.nth(i)).toContainText(title);
+		await page.getByRole('button', { name: 'English' }).click();
+		await expect(page.getByRole('heading', { level: 1, name: titleZh })).toBeVisible();
+		await page.getByRole('button', { name: '简体中文' }).click();
 
 		// The council page lists all three, on the 15th of three months running, at 09:30 Beijing time.
 		await page.getByRole('link', { name: '← 景湖社区老年协会' }).click();

@@ -71,11 +71,7 @@ for (const host of ['127.0.0.1', 'localhost']) {
 		);
 
 		await page.getByRole('link', { name: '管理成员与邀请' }).click();
-		await page
-			.getByRole('listitem')
-			.filter({ hasText: '陈阿根' })
-			.getByRole('button', { name: '生成邀请' })
-			.click();
+		await page.getByRole('button', { name: '生成邀请：陈阿根', exact: true }).click();
 		const invite = page.getByRole('link', { name: new RegExp(`^${base}/invite/`) });
 		await expect(invite).toBeVisible();
 

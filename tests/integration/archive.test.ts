@@ -212,3 +212,40 @@ describe('archive', () => {
 		expect(page?.meetings[0]!.minutes.zh.decisions.map((d) => d.result)).toEqual(['carried']);
 	});
 });
+
+describe('council page', () => {
+	it('[council:past-meetings] a member sees past meetings newest first with their minutes status; an adjourned meeting is no longer upcoming', async () => {
+		const h = await councilWithHistory();
+		const later = await meetingOn(h.council.id, '2099-03-15');
+		const adjournedEarly = await meetingOn(h.council.id, '2099-02-15');
+		const running = await meetingOn(h.council.id, '2099-01-15');
+		for (const id of [adjournedEarly.id, running.id]) {
+			const opened = await t.services.meetingRooms.command(h.moderator.userId, id, randomUUID(), {
+				type: 'meeting:open'
+			});
+			expect(opened.ok).toBe(true);
+		}
+		const adjourned = await t.services.meetingRooms.command(
+			h.moderator.userId,
+			adjournedEarly.id,
+			randomUUID(),
+			{ type: 'meeting:adjourn' }
+		);
+		expect(adjourned.ok).toBe(true);
+
+		const view = await t.services.councils.view(h.member.userId, h.council.id);
+		if (!view.ok) throw new Error(view.error.code);
+		expect(view.value.upcoming.map((x) => [x.id, x.opened])).toEqual([
+			[running.id, true],
+			[later.id, false]
+		]);
+		expect(view.value.past.map((x) => [x.id, x.minutesStatus])).toEqual([
+			[adjournedEarly.id, 'draft'],
+			[h.june.id, 'draft'],
+			[h.may.id, 'approved']
+		]);
+		// The status shown is the one the minutes page opens with, for the same member.
+		const minutes = await t.services.minutes.view(h.member.userId, h.may.id);
+		expect(minutes.ok && minutes.value.shown.status).toBe('approved');
+	});
+});

@@ -12,13 +12,16 @@ const optionalText = (max: number) =>
 		.nullable()
 		.default(null);
 
-export const CouncilInput = z.object({
-	nameZh: text(120).min(1),
-	nameEn: text(120).min(1),
-	descriptionZh: text(2000).default(''),
-	descriptionEn: text(2000).default(''),
-	kind: z.enum(COUNCIL_KINDS as [string, ...string[]]).transform((k) => k as (typeof COUNCIL_KINDS)[number])
-});
+/** The English name may be left empty, as a meeting's English title: the Chinese name stands in. */
+export const CouncilInput = z
+	.object({
+		nameZh: text(120).min(1),
+		nameEn: text(120).default(''),
+		descriptionZh: text(2000).default(''),
+		descriptionEn: text(2000).default(''),
+		kind: z.enum(COUNCIL_KINDS as [string, ...string[]]).transform((k) => k as (typeof COUNCIL_KINDS)[number])
+	})
+	.transform((v) => ({ ...v, nameEn: v.nameEn || v.nameZh }));
 export type CouncilInput = z.infer<typeof CouncilInput>;
 
 export const MemberFieldsInput = z.object({

@@ -10,7 +10,11 @@ import { presetRule } from '../../domain/meeting/quorum-presets';
 import type { ErrorCode } from '../../protocol/errors';
 import { councilRepository, type CouncilRow } from '../repositories/council.repository';
 import { memberRepository } from '../repositories/member.repository';
-import { meetingRepository, type MeetingRow } from '../repositories/meeting.repository';
+import {
+	meetingRepository,
+	type PastMeetingRow,
+	type UpcomingMeetingRow
+} from '../repositories/meeting.repository';
 import { authorise, councilAccess } from './council-access';
 import type { ServiceDeps } from './deps';
 import { transaction } from '../db/transaction';
@@ -19,7 +23,10 @@ export interface CouncilView {
 	council: CouncilRow;
 	role: Role;
 	memberId: string;
-	upcoming: MeetingRow[];
+	/** Meetings to come and under way; adjourned ones are in `past`. */
+	upcoming: UpcomingMeetingRow[];
+	/** Every member may read minutes, drafts included, so each past meeting links to its own. */
+	past: PastMeetingRow[];
 }
 
 export function councilService(deps: ServiceDeps) {
@@ -49,8 +56,13 @@ export function councilService(deps: ServiceDeps) {
 			if (!access.ok) return access;
 			const council = await councilRepository(sql).findById(councilId);
 			if (!council) return fail('not-found', 'No such council.');
-			const upcoming = await meetingRepository(sql).listUpcoming(councilId, deps.now());
-			return ok({ council, role: access.value.role!, memberId: access.value.member!.id, upcoming });
+			const meetings = meetingRepository(sql);
+			const now = deps.now();
+			const [upcoming, past] = await Promise.all([
+				meetings.listUpcoming(councilId, now),
+				meetings.listPast(councilId, now)
+			]);
+			return ok({ council, role: access.value.role!, memberId: access.value.member!.id, upcoming, past });
 		},
 
 		async update(
