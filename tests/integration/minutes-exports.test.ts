@@ -31,7 +31,7 @@ describe('minutes files', () => {
 		for (const title of ['开会', '通过上月会议纪要', '集装箱卡车在小区内停放', '其他事项'])
 			expect(text).toContain(title);
 		expect(text).toContain('赞成4反对0弃权1合计5');
-		expect(text).toContain('郑桂芳赞成代理,由孙卫东代投');
+		expect(text).toContain('郑桂芳赞成代理，由孙卫东代投');
 	});
 
 	it('[minutes:secret] no file of a secret ballot puts a voter beside a choice', async () => {

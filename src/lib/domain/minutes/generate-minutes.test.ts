@@ -4,7 +4,9 @@ import type { RosterEntry } from '../meeting/roster';
 import { DEFAULT_VOTING_RULES } from '../voting/motion';
 import { generateMinutes } from './generate-minutes';
 import { runMeetingScript, type ScriptStep } from './meeting-script';
+import { minutesDocument } from './minutes-document';
 import { searchMinutes } from './minutes-search';
+import { renderMarkdown } from './render-markdown';
 
 const roster: RosterEntry[] = ['mod', 'clerk', 'a', 'b', 'c'].map((id) => ({
 	memberId: id,
@@ -152,6 +154,17 @@ describe('generated minutes', () => {
 		expect(searchMinutes(both, 'PARKING').map((h) => h.locale)).toEqual(['zh', 'en']);
 		expect(searchMinutes(both, '法定人数').map((h) => h.locale)).toEqual(['zh']);
 		expect(searchMinutes(both, '   ')).toEqual([]);
+	});
+
+	it('[minutes:punctuation] Chinese minutes use full-width colons and brackets, English ones half-width', () => {
+		const minutes = minutesOf(opened);
+		const zh = renderMarkdown(minutesDocument(minutes, 'zh'));
+		expect(zh).toContain('- 开会时法定人数：未达到（人数 到会 2 / 共 4，需要 3）');
+		expect(zh).toContain('- **主持人**：MOD');
+		expect(zh).toContain('草稿：会议尚未结束');
+		const en = renderMarkdown(minutesDocument(minutes, 'en'));
+		expect(en).toContain('- **Chair**: MOD');
+		expect(en).toMatch(/Quorum at the opening: not met \(/);
 	});
 
 	it('[minutes:search] snippets are plain text, each from one line of the minutes', () => {

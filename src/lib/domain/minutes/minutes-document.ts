@@ -38,7 +38,7 @@ export function minutesDocument(minutes: Minutes, locale: MinutesLocale): Minute
 	const h = minutes.header;
 	const blocks: Block[] = [{ kind: 'title', text: `${h.meetingTitle} ${L.minutes}` }];
 	if (minutes.status !== 'adjourned')
-		blocks.push({ kind: 'paragraph', text: `${L.draft}: ${L.notAdjourned}` });
+		blocks.push({ kind: 'paragraph', text: `${L.draft}${L.colon}${L.notAdjourned}` });
 	const fields: [string, string][] = [
 		[L.council, h.councilName],
 		[L.meeting, h.meetingTitle],
@@ -77,10 +77,10 @@ function attendanceBlocks(minutes: Minutes, L: MinutesLabels): Block[] {
 		[L.remote, names(a.remote, L)],
 		...(a.byProxy.length
 			? [
-					[L.represented, a.byProxy.map((p) => `${p.name} (${L.byProxy(p.holder)})`).join(L.separator)] as [
-						string,
-						string
-					]
+					[
+						L.represented,
+						a.byProxy.map((p) => `${p.name}${L.paren(L.byProxy(p.holder))}`).join(L.separator)
+					] as [string, string]
 				]
 			: []),
 		[L.absent, names(a.absent, L)]
@@ -95,7 +95,8 @@ function attendanceBlocks(minutes: Minutes, L: MinutesLabels): Block[] {
 	];
 	out.push({ kind: 'heading', level: 3, text: L.quorum });
 	const lines: string[] = [];
-	if (minutes.quorumAtOpening) lines.push(`${L.quorumAtOpening}: ${quorumText(minutes.quorumAtOpening, L)}`);
+	if (minutes.quorumAtOpening)
+		lines.push(`${L.quorumAtOpening}${L.colon}${quorumText(minutes.quorumAtOpening, L)}`);
 	for (const q of minutes.quorumChanges) lines.push(`${formatTime(q.at)} ${quorumText(q.status, L)}`);
 	out.push({ kind: 'list', items: lines.length ? lines : [L.none] });
 	return out;
@@ -106,7 +107,7 @@ export function quorumText(q: QuorumStatus, L: MinutesLabels): string {
 		const fmt = p.measure === 'weight' ? formatWeight : String;
 		return `${p.measure === 'weight' ? L.weight : L.headcount} ${L.presentOf(fmt(p.present), fmt(p.total), fmt(p.required))}`;
 	});
-	return `${q.met ? L.quorumMet : L.quorumNotMet} (${parts.join('; ')})`;
+	return `${q.met ? L.quorumMet : L.quorumNotMet}${L.paren(parts.join(L.semicolon))}`;
 }
 
 function itemBlocks(item: Minutes['items'][number], L: MinutesLabels): Block[] {
@@ -141,9 +142,9 @@ function motionBlocks(m: MinutesMotion, L: MinutesLabels): Block[] {
 	];
 	const fields: [string, string][] = [[L.movedBy, m.mover]];
 	if (m.seconder) fields.push([L.secondedBy, m.seconder]);
-	if (m.document) fields.push([L.document, `${m.document.name} (SHA-256 ${m.document.sha256})`]);
+	if (m.document) fields.push([L.document, `${m.document.name}${L.paren(`SHA-256 ${m.document.sha256}`)}`]);
 	if (m.recusals.length)
-		fields.push([L.recused, m.recusals.map((r) => `${r.name} (${r.reason})`).join(L.separator)]);
+		fields.push([L.recused, m.recusals.map((r) => `${r.name}${L.paren(r.reason)}`).join(L.separator)]);
 	out.push({ kind: 'fields', rows: fields });
 	if (m.vote) out.push(...voteBlocks(m.vote, L));
 	return out;
@@ -152,7 +153,7 @@ function motionBlocks(m: MinutesMotion, L: MinutesLabels): Block[] {
 const OPTIONS = ['yes', 'no', 'abstain'] as const;
 
 function voteBlocks(v: MinutesVote, L: MinutesLabels): Block[] {
-	const kind = `${v.secret ? L.secretBallot : L.openBallot}${v.handCounted ? `, ${L.handCount}` : ''}`;
+	const kind = `${v.secret ? L.secretBallot : L.openBallot}${v.handCounted ? `${L.comma}${L.handCount}` : ''}`;
 	const fields: [string, string][] = [
 		[L.vote, `${kind} · ${formatTime(v.openedAt)}${v.closedAt ? `–${clock(v.closedAt)}` : ''}`],
 		[L.quorumAtVote, quorumText(v.quorumAtClose ?? v.quorumAtOpen, L)],
@@ -172,9 +173,9 @@ function voteBlocks(v: MinutesVote, L: MinutesLabels): Block[] {
 			kind: 'list',
 			items: v.parts.map((p) => {
 				const fmt = p.measure === 'weight' ? formatWeight : String;
-				const scope = p.scope === 'overall' ? '' : `${p.scope.constituency || L.noConstituency}: `;
+				const scope = p.scope === 'overall' ? '' : `${p.scope.constituency || L.noConstituency}${L.colon}`;
 				const test = p.test === 'approval' ? L.approval : L.participation;
-				return `${scope}${test} (${p.measure === 'weight' ? L.weight : L.headcount}) ${fmt(p.value)} / ${fmt(p.base)}, ${L.required} ${fmt(p.required)} — ${p.met ? L.met : L.notMet}`;
+				return `${scope}${test}${L.paren(p.measure === 'weight' ? L.weight : L.headcount)} ${fmt(p.value)} / ${fmt(p.base)}${L.comma}${L.required} ${fmt(p.required)} — ${p.met ? L.met : L.notMet}`;
 			})
 		});
 	}
@@ -185,10 +186,13 @@ function voteBlocks(v: MinutesVote, L: MinutesLabels): Block[] {
 			rows: v.election.candidates.map((c) => [c.label, String(c.votes), c.elected ? L.elected : ''])
 		});
 		if (v.election.tiedAtCut.length)
-			out.push({ kind: 'paragraph', text: `${v.election.tiedAtCut.join(L.separator)}: ${L.tiedAtCut}` });
+			out.push({
+				kind: 'paragraph',
+				text: `${v.election.tiedAtCut.join(L.separator)}${L.colon}${L.tiedAtCut}`
+			});
 	}
 	if (v.secret && v.turnout.length)
-		out.push({ kind: 'paragraph', text: `${L.turnout}: ${v.turnout.join(L.separator)}` });
+		out.push({ kind: 'paragraph', text: `${L.turnout}${L.colon}${v.turnout.join(L.separator)}` });
 	if (!v.secret && v.ballots.length) {
 		out.push({
 			kind: 'table',
@@ -198,7 +202,7 @@ function voteBlocks(v: MinutesVote, L: MinutesLabels): Block[] {
 				OPTIONS.includes(b.choice as (typeof OPTIONS)[number])
 					? L[b.choice as (typeof OPTIONS)[number]]
 					: b.choice,
-				[L.via[b.via], b.castBy ? L.castFor(b.castBy) : ''].filter(Boolean).join(', ')
+				[L.via[b.via], b.castBy ? L.castFor(b.castBy) : ''].filter(Boolean).join(L.comma)
 			])
 		});
 	}
@@ -228,7 +232,7 @@ function decisionBlocks(minutes: Minutes, L: MinutesLabels): Block[] {
 		kind: 'list',
 		items: minutes.decisions.map(
 			(d) =>
-				`${d.itemNumber}. ${d.itemTitle} — ${L.motion(d.motionNumber)}: ${d.text} — ${L.result[d.result]}${d.elected.length ? ` (${L.elected}: ${d.elected.join(L.separator)})` : ''}`
+				`${d.itemNumber}. ${d.itemTitle} — ${L.motion(d.motionNumber)}${L.colon}${d.text} — ${L.result[d.result]}${d.elected.length ? L.paren(`${L.elected}${L.colon}${d.elected.join(L.separator)}`) : ''}`
 		)
 	});
 	return out;
@@ -249,7 +253,7 @@ function taskBlocks(minutes: Minutes, L: MinutesLabels): Block[] {
 	const notes = minutes.mattersArising.flatMap((t) =>
 		t.updates
 			.filter((u) => u.note)
-			.map((u) => `${t.title}: ${L.taskStatus[u.status]} — ${u.note} (${formatTime(u.at)})`)
+			.map((u) => `${t.title}${L.colon}${L.taskStatus[u.status]} — ${u.note}${L.paren(formatTime(u.at))}`)
 	);
 	if (notes.length) out.push({ kind: 'list', items: notes });
 	return out;

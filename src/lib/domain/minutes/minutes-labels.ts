@@ -30,6 +30,11 @@ export interface MinutesLabels {
 	how: string;
 	noConstituency: string;
 	separator: string;
+	/** Chinese text takes full-width punctuation: 未达到（人数 …），not 未达到 (人数 …). */
+	colon: string;
+	comma: string;
+	semicolon: string;
+	paren: (text: string) => string;
 	absent: string;
 	late: string;
 	departed: string;
@@ -113,6 +118,10 @@ const zh: MinutesLabels = {
 	how: '方式',
 	noConstituency: '未分界别',
 	separator: '、',
+	colon: '：',
+	comma: '，',
+	semicolon: '；',
+	paren: (text) => `（${text}）`,
 	absent: '缺席',
 	late: '迟到',
 	departed: '离席',
@@ -202,6 +211,10 @@ const en: MinutesLabels = {
 	how: 'How',
 	noConstituency: 'no constituency',
 	separator: ', ',
+	colon: ': ',
+	comma: ', ',
+	semicolon: '; ',
+	paren: (text) => ` (${text})`,
 	absent: 'Absent',
 	late: 'Late arrivals',
 	departed: 'Departures',
