@@ -25,6 +25,15 @@ describe('message catalogue', () => {
 		}
 	});
 
+	it('[i18n:polite] the Chinese interface addresses the reader as 您, never 你', () => {
+		expect(Object.entries(zh).filter(([, text]) => text.includes('你'))).toEqual([]);
+	});
+
+	it('[i18n:punctuation] Chinese messages use full-width colons and brackets beside Chinese text', () => {
+		const halfWidth = /[\u4e00-\u9fff][:()]|[:()][\u4e00-\u9fff]/;
+		expect(Object.entries(zh).filter(([, text]) => halfWidth.test(text))).toEqual([]);
+	});
+
 	it('[i18n:compiled] the compiled messages carry the catalogue (the build loads its plugin)', async () => {
 		const { m } = await import('$lib/paraglide/messages.js');
 		expect(m.app_name({}, { locale: 'zh' })).toBe(zh.app_name);
