@@ -198,6 +198,16 @@ test.describe('clerk’s live notes', () => {
 		await expect(page.getByRole('textbox', { name: '“开会”的会议记录' })).toContainText('到会六人');
 		await expectNoSeriousA11yViolations(clerk);
 
+		// Moving on to the next item is no keystroke: the clerk does not see the moderator "typing".
+		await page.getByRole('button', { name: '下一项', exact: true }).click();
+		await expect(notes).toBeHidden();
+		await expect(clerk.getByRole('textbox', { name: /的会议记录$/ })).toBeEditable();
+		await expect(clerk.getByRole('list', { name: '正在查看本文件' })).toContainText('王德福');
+		for (let i = 0; i < 6; i++) {
+			await expect(clerk.getByText('王德福 正在输入…')).toBeHidden({ timeout: 100 });
+			await clerk.waitForTimeout(500);
+		}
+
 		await expect
 			.poll(
 				async () => {
