@@ -32,12 +32,18 @@ export function showLock(doc: Y.Doc, locked: boolean): void {
 	if (status.get('locked') !== locked) status.set('locked', locked);
 }
 
+/** Tells open pages of the document that a version was frozen, so they list it without a reload. */
+export function showFrozen(doc: Y.Doc, versionId: string): void {
+	doc.getMap(DOCUMENT_STATUS).set('latestVersion', versionId);
+}
+
 const followed = new WeakSet<Y.Doc>();
 
 /**
- * The lock travels inside the document, so another instance that relays the document's updates
- * learns of it too. Only a change the server made (or relayed) counts: a connection's transaction
- * has its websocket as origin, and a client setting the flag itself is put back at once.
+ * The lock (and the latest version) travel inside the document, so another instance that relays
+ * the document's updates learns of them too. Only a change the server made (or relayed) counts: a
+ * connection's transaction has its websocket as origin, and a client setting either itself is put
+ * back at once.
  */
 function followLock(doc: Y.Doc, documentId: string, locks: DocumentLocks): void {
 	if (followed.has(doc)) return;
@@ -47,6 +53,9 @@ function followLock(doc: Y.Doc, documentId: string, locks: DocumentLocks): void 
 		const value = status.get('locked');
 		if (event.transaction.origin instanceof WebSocket) {
 			if (value !== locks.has(documentId)) showLock(doc, locks.has(documentId));
+			const version = event.changes.keys.get('latestVersion');
+			if (version?.action === 'add') status.delete('latestVersion');
+			else if (version) status.set('latestVersion', version.oldValue);
 		} else if (typeof value === 'boolean') {
 			locks.set(documentId, value);
 		}

@@ -157,6 +157,31 @@ describe('proposal documents', () => {
 		expect(content(a.doc)).toBe('still writable');
 	});
 
+	it('[document:freeze] open editors hear of a frozen version; an editor cannot announce one itself', async () => {
+		const { moderator, members, room, documentId } = await seedDocument(['member']);
+		const a = await open(room, moderator.userId);
+		const editor = await open(room, members[0]!.userId);
+		await Promise.all([a.synced, editor.synced]);
+		const latest = (c: PadClient) => c.doc.getMap(DOCUMENT_STATUS).get('latestVersion');
+
+		// A forged announcement would have every open page fetch its versions: the server takes it back.
+		editor.doc.getMap(DOCUMENT_STATUS).set('latestVersion', 'forged');
+		await whenDoc(editor.doc, () => latest(editor) === undefined);
+
+		const first = await docs().freezeVersion({
+			actorId: moderator.userId,
+			documentId,
+			name: '第一稿',
+			meetingId: null
+		});
+		if (!first.ok) throw new Error(first.error.code);
+		await whenDoc(editor.doc, () => latest(editor) === first.value.versionId);
+		editor.doc.getMap(DOCUMENT_STATUS).set('latestVersion', 'forged');
+		await whenDoc(editor.doc, () => latest(editor) === first.value.versionId);
+		await whenDoc(a.doc, () => latest(a) === first.value.versionId);
+		expect(latest(editor)).toBe(first.value.versionId);
+	});
+
 	it('[document:lock] only moderators and clerks lock; a member is refused', async () => {
 		const { members, documentId } = await seedDocument(['member', 'clerk']);
 		expect(await docs().lock(members[0]!.userId, documentId)).toMatchObject({

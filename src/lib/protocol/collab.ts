@@ -46,5 +46,8 @@ export function collabRoomName(room: CollabRoom): string {
 
 export const documentRoomName = (documentId: string) => `document/${documentId}`;
 
-/** Shared map in a proposal document where the server tells editors whether it is locked. */
+/**
+ * Shared map in a proposal document where the server tells editors whether it is locked
+ * (`locked`) and which version was frozen last (`latestVersion`, its id).
+ */
 export const DOCUMENT_STATUS = 'status';

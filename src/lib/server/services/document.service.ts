@@ -171,6 +171,7 @@ export function documentService(deps: ServiceDeps) {
 				meetingId: o.meetingId
 			});
 			doc.destroy();
+			deps.events.emit('document:frozen', { documentId: o.documentId, versionId });
 			return ok({ versionId, documentId: o.documentId, name: o.name, sha256: rendered.sha256 });
 		},
 

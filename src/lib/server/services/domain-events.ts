@@ -12,6 +12,8 @@ export interface DomainEventMap {
 	'amendment:not-adopted': { meetingId: string; motionId: string; reason: string };
 	/** Live editors must stop (or may resume) writing at once: the collab endpoint listens. */
 	'document:lock-changed': { documentId: string; locked: boolean };
+	/** A version was frozen: open pages of the document list it (the collab endpoint tells them). */
+	'document:frozen': { documentId: string; versionId: string };
 	/** A change the server made to a living document (an accepted amendment), already stored. */
 	'document:changed': { documentId: string; update: Uint8Array };
 }

@@ -6,7 +6,9 @@ import { fieldErrors, formObject } from '$lib/server/web/form';
 import { failPage, requireUser, requireUuid } from '$lib/server/web/guards';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
+	// Invalidated when another screen froze a version.
+	depends('app:document');
 	const user = requireUser(locals, url);
 	const view = await appContext().services.documents.get(
 		user.id,
