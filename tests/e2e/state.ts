@@ -12,9 +12,9 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const E2E_STATE_FILE = join(root, 'test-results', 'e2e-state.json');
 /** One empty marker file per invite handed out, so no two tests (or workers) use the same one. */
 export const E2E_CLAIMS_DIR = join(root, 'test-results', 'e2e-claims');
-export const INVITES_PER_PERSON = 10;
+export const INVITES_PER_PERSON = 16;
 /** Fresh, never-opened meetings scheduled per council at setup, for tests that open and adjourn one. */
-export const FRESH_MEETINGS_PER_COUNCIL = 10;
+export const FRESH_MEETINGS_PER_COUNCIL = 14;
 
 /** The demo people the tests sign in as, by the part they play (see demo-seed.ts for the councils). */
 export const E2E_PEOPLE = {
