@@ -16,6 +16,24 @@ const eligible = (motion: Motion & { vote: VoteRun }, id: string) =>
 	motion.vote.voters.some((v) => v.memberId === id && v.present) && motion.recusals[id] === undefined;
 
 /**
+ * Whose ballots the reader holds in this vote: their own if they may vote in it, and one per member
+ * whose proxy they hold and who was represented when voting opened.
+ */
+export function ballotsHeld(
+	motion: Motion & { vote: VoteRun },
+	proxies: MeetingState['proxies'],
+	me: MeetingActor | null
+): { mine: string | null; proxies: string[] } {
+	if (!me) return { mine: null, proxies: [] };
+	return {
+		mine: isVotingRole(me.role) && eligible(motion, me.memberId) ? me.memberId : null,
+		proxies: Object.entries(proxies)
+			.filter(([giver, holder]) => holder === me.memberId && eligible(motion, giver))
+			.map(([giver]) => giver)
+	};
+}
+
+/**
  * The reader's ballots in the votes open now (the same ones the room shows them a card for), and
  * which of them still wait: not cast by anyone and not counted by a show of hands.
  */
@@ -29,13 +47,8 @@ export function readerBallots(
 	for (const motion of state.motions) {
 		if (motion.status !== 'voting' || !motion.vote) continue;
 		const open = { ...motion, vote: motion.vote };
-		const ids = [
-			...(isVotingRole(me.role) && eligible(open, me.memberId) ? [me.memberId] : []),
-			...Object.entries(state.proxies)
-				.filter(([giver, holder]) => holder === me.memberId && eligible(open, giver))
-				.map(([giver]) => giver)
-		];
-		for (const voterId of ids) {
+		const held = ballotsHeld(open, state.proxies, me);
+		for (const voterId of [...(held.mine ? [held.mine] : []), ...held.proxies]) {
 			const ballot = { motionId: motion.id, voterId };
 			all.push(ballot);
 			if (!open.vote.turnout[voterId] && !open.vote.handCount?.voterIds.includes(voterId))
