@@ -34,6 +34,20 @@ describe('minutes files', () => {
 		expect(text).toContain('郑桂芳赞成代理，由孙卫东代投');
 	});
 
+	it('[minutes:field-colon] a field’s name ends in a full-width colon in Chinese files and in ": " in English ones', async () => {
+		const english = minutesDocument(generateMinutes(jinghuMay()), 'en');
+		for (const text of [
+			(await pdfText(await renderPdf(english))).join('\n'),
+			docxText(await renderDocx(english))
+		]) {
+			expect(text).toContain('Council: 景湖社区老年协会');
+			// Chinese text inside (an item's notes) keeps its own; no English field name takes one.
+			expect(text).not.toMatch(/[A-Za-z)]：/);
+		}
+		for (const text of [(await pdfText(await renderPdf(may))).join('\n'), docxText(await renderDocx(may))])
+			expect(squash(text)).toContain('组织：景湖社区老年协会');
+	});
+
 	it('[minutes:secret] no file of a secret ballot puts a voter beside a choice', async () => {
 		const texts = [
 			squash((await pdfText(await renderPdf(june))).join('')),

@@ -15,6 +15,7 @@ import {
 	WidthType
 } from 'docx';
 import type { Block, MinutesDocument } from '../../domain/minutes/minutes-document';
+import { MINUTES_LABELS } from '../../domain/minutes/minutes-labels';
 
 const HEADING = { 2: HeadingLevel.HEADING_1, 3: HeadingLevel.HEADING_2, 4: HeadingLevel.HEADING_3 } as const;
 const FONT = { ascii: 'Noto Sans SC', eastAsia: 'Noto Sans SC', hAnsi: 'Noto Sans SC' };
@@ -54,14 +55,15 @@ export function renderDocx(doc: MinutesDocument): Promise<Buffer> {
 						]
 					})
 				},
-				children: doc.blocks.flatMap(block)
+				children: doc.blocks.flatMap((b) => block(b, MINUTES_LABELS[doc.locale].colon))
 			}
 		]
 	});
 	return Packer.toBuffer(document);
 }
 
-function block(b: Block): (Paragraph | Table)[] {
+/** `colon` ends a field's name: full-width in Chinese, ': ' in English. */
+function block(b: Block, colon: string): (Paragraph | Table)[] {
 	switch (b.kind) {
 		case 'title':
 			return [new Paragraph({ text: b.text, heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER })];
@@ -71,7 +73,8 @@ function block(b: Block): (Paragraph | Table)[] {
 			return [new Paragraph({ text: b.text })];
 		case 'fields':
 			return b.rows.map(
-				([k, v]) => new Paragraph({ children: [new TextRun({ text: `${k}：`, bold: true }), new TextRun(v)] })
+				([k, v]) =>
+					new Paragraph({ children: [new TextRun({ text: `${k}${colon}`, bold: true }), new TextRun(v)] })
 			);
 		case 'list':
 			return b.items.map((i) => new Paragraph({ text: i, bullet: { level: 0 } }));

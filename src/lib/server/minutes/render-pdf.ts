@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import type { Block, MinutesDocument } from '../../domain/minutes/minutes-document';
+import { MINUTES_LABELS } from '../../domain/minutes/minutes-labels';
 import { cjkFont } from './cjk-font';
 
 const MARGIN = 56;
@@ -24,13 +25,15 @@ export async function renderPdf(doc: MinutesDocument): Promise<Buffer> {
 		pdf.on('end', () => resolve(Buffer.concat(chunks)));
 		pdf.on('error', reject);
 	});
-	for (const b of doc.blocks) block(pdf, b);
+	const { colon } = MINUTES_LABELS[doc.locale];
+	for (const b of doc.blocks) block(pdf, b, colon);
 	decoratePages(pdf, doc);
 	pdf.end();
 	return done;
 }
 
-function block(pdf: PDFKit.PDFDocument, b: Block): void {
+/** `colon` ends a field's name: full-width in Chinese, ': ' in English. */
+function block(pdf: PDFKit.PDFDocument, b: Block, colon: string): void {
 	const width = pdf.page.width - MARGIN * 2;
 	switch (b.kind) {
 		case 'title':
@@ -44,7 +47,7 @@ function block(pdf: PDFKit.PDFDocument, b: Block): void {
 			return;
 		case 'fields':
 			pdf.fontSize(SIZE.body);
-			for (const [k, v] of b.rows) pdf.text(`${k}：${v}`, { width });
+			for (const [k, v] of b.rows) pdf.text(`${k}${colon}${v}`, { width });
 			pdf.moveDown(0.4);
 			return;
 		case 'list':
