@@ -15,7 +15,7 @@ import { readCookie, sessionCookieName } from '../../src/lib/server/auth/session
 import type { AppContext } from '../../src/lib/server/context';
 import type { Logger } from '../log';
 import { guardWrites } from './read-only';
-import { DocumentLocks, grantRoom, showFrozen, showLock } from './room-access';
+import { DocumentLocks, grantRoom, showAmendment, showFrozen, showLock } from './room-access';
 import { postgresCollabPersistence } from './collab-persistence';
 import { guardInbound } from './inbound-guard';
 
@@ -51,6 +51,10 @@ export function createCollabEndpoint(ctx: AppContext, log: Logger): CollabEndpoi
 	ctx.deps.events.on('document:frozen', ({ documentId, versionId }) => {
 		const doc = docs.get(documentRoomName(documentId));
 		if (doc) showFrozen(doc, versionId);
+	});
+	ctx.deps.events.on('document:amendment', ({ documentId, amendmentId, status }) => {
+		const doc = docs.get(documentRoomName(documentId));
+		if (doc) showAmendment(doc, amendmentId, status);
 	});
 	ctx.deps.liveDocuments = {
 		state: (name) => {

@@ -37,10 +37,18 @@ export function showFrozen(doc: Y.Doc, versionId: string): void {
 	doc.getMap(DOCUMENT_STATUS).set('latestVersion', versionId);
 }
 
+/** Tells open pages of the document that an amendment was proposed or decided (`<id>:<status>`). */
+export function showAmendment(doc: Y.Doc, amendmentId: string, status: string): void {
+	doc.getMap(DOCUMENT_STATUS).set('latestAmendment', `${amendmentId}:${status}`);
+}
+
+/** Status entries only the server writes; an editor's own write of one is undone. */
+const SERVER_NEWS = ['latestVersion', 'latestAmendment'] as const;
+
 const followed = new WeakSet<Y.Doc>();
 
 /**
- * The lock (and the latest version) travel inside the document, so another instance that relays
+ * The lock (and the latest version and amendment) travel inside the document, so another instance that relays
  * the document's updates learns of them too. Only a change the server made (or relayed) counts: a
  * connection's transaction has its websocket as origin, and a client setting either itself is put
  * back at once.
@@ -53,9 +61,11 @@ function followLock(doc: Y.Doc, documentId: string, locks: DocumentLocks): void 
 		const value = status.get('locked');
 		if (event.transaction.origin instanceof WebSocket) {
 			if (value !== locks.has(documentId)) showLock(doc, locks.has(documentId));
-			const version = event.changes.keys.get('latestVersion');
-			if (version?.action === 'add') status.delete('latestVersion');
-			else if (version) status.set('latestVersion', version.oldValue);
+			for (const key of SERVER_NEWS) {
+				const change = event.changes.keys.get(key);
+				if (change?.action === 'add') status.delete(key);
+				else if (change) status.set(key, change.oldValue);
+			}
 		} else if (typeof value === 'boolean') {
 			locks.set(documentId, value);
 		}

@@ -141,10 +141,11 @@ test.describe('proposal documents', () => {
 		await expect(member.locator('.amendment ins')).toContainText('两');
 		await expectNoSeriousA11yViolations(member);
 
-		await clerk.reload();
+		// The clerk's open page lists the amendment without a reload, and the member's its decision.
 		await clerk.getByRole('button', { name: '采纳并写入文稿' }).click();
 		await expect(clerk.locator('.amendment .badge')).toContainText('已采纳');
 		await expect(editorOf(member)).toContainText('每户认领一块菜地，每两年轮换。');
+		await expect(member.locator('.amendment .badge')).toContainText('已采纳');
 		await expectNoSeriousA11yViolations(clerk);
 
 		await clerkContext.close();

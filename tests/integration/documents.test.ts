@@ -244,7 +244,7 @@ describe('proposal documents', () => {
 		).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
 	});
 
-	it('[document:amend] an accepted amendment changes the living document for connected editors', async () => {
+	it('[document:amend] an accepted amendment changes the living document for connected editors, and open pages hear of it and its decision', async () => {
 		const { moderator, members, room, documentId } = await seedDocument(['member']);
 		const a = await open(room, moderator.userId);
 		await a.synced;
@@ -275,6 +275,11 @@ describe('proposal documents', () => {
 			rationale: '周边小区均为80元'
 		});
 		if (!proposed.ok) throw new Error(proposed.error.code);
+		// Open pages hear of it, and of its decision below, as of a frozen version; nobody forges it.
+		const news = () => a.doc.getMap(DOCUMENT_STATUS).get('latestAmendment');
+		await whenDoc(a.doc, () => news() === `${proposed.value}:proposed`);
+		a.doc.getMap(DOCUMENT_STATUS).set('latestAmendment', 'forged:accepted');
+		await whenDoc(a.doc, () => news() === `${proposed.value}:proposed`);
 		const listed = await docs().amendments(member, documentId);
 		expect(listed.ok && listed.value[0]).toMatchObject({
 			authorId: member,
@@ -291,6 +296,7 @@ describe('proposal documents', () => {
 		});
 		expect(accepted).toMatchObject({ ok: true, value: { status: 'accepted' } });
 		await whenDoc(a.doc, () => content(a.doc) === '地面车位每月收费80元，由物业公司收取。');
+		await whenDoc(a.doc, () => news() === `${proposed.value}:accepted`);
 		expect(
 			await docs().decideAmendment(moderator.userId, documentId, {
 				amendmentId: proposed.value,

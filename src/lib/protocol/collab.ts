@@ -48,6 +48,7 @@ export const documentRoomName = (documentId: string) => `document/${documentId}`
 
 /**
  * Shared map in a proposal document where the server tells editors whether it is locked
- * (`locked`) and which version was frozen last (`latestVersion`, its id).
+ * (`locked`), which version was frozen last (`latestVersion`, its id) and which amendment was
+ * proposed or decided last (`latestAmendment`, `<id>:<status>`).
  */
 export const DOCUMENT_STATUS = 'status';

@@ -220,7 +220,9 @@ export function documentService(deps: ServiceDeps) {
 			if (!base) return fail('version-not-found', 'No such version of this document.');
 			const applied = applyToText(base.plainText, input);
 			if (!applied.ok) return applied;
-			return ok(await repo().insertAmendment({ documentId, authorId: userId, ...input }));
+			const amendmentId = await repo().insertAmendment({ documentId, authorId: userId, ...input });
+			deps.events.emit('document:amendment', { documentId, amendmentId, status: AmendmentStatus.proposed });
+			return ok(amendmentId);
 		},
 
 		/**
@@ -260,6 +262,11 @@ export function documentService(deps: ServiceDeps) {
 				if (!result.ok) return result;
 				const { update, ...amendment } = result.value;
 				if (update) deps.events.emit('document:changed', { documentId, update });
+				deps.events.emit('document:amendment', {
+					documentId,
+					amendmentId: amendment.id,
+					status: amendment.status
+				});
 				return ok(amendment);
 			});
 		}

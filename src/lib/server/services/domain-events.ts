@@ -14,6 +14,8 @@ export interface DomainEventMap {
 	'document:lock-changed': { documentId: string; locked: boolean };
 	/** A version was frozen: open pages of the document list it (the collab endpoint tells them). */
 	'document:frozen': { documentId: string; versionId: string };
+	/** An amendment was proposed or decided: open pages of the document show it (as for a version). */
+	'document:amendment': { documentId: string; amendmentId: string; status: string };
 	/** A change the server made to a living document (an accepted amendment), already stored. */
 	'document:changed': { documentId: string; update: Uint8Array };
 }
