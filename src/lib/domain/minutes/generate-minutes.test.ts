@@ -148,6 +148,49 @@ describe('generated minutes', () => {
 		expect(thin.attendance.lateArrivals).toEqual([]);
 	});
 
+	it('[minutes:by-constituency] the table by constituency adds up: members in none, and hands counted as totals, get rows of their own', () => {
+		const grouped: RosterEntry[] = roster.map((r) => ({
+			...r,
+			constituency: r.memberId === 'a' ? '居民' : r.memberId === 'b' ? '物业' : null
+		}));
+		const { facts, refused } = runMeetingScript({
+			roster: grouped,
+			rules,
+			startsAt: '2026-01-15T01:30:00.000Z',
+			steps: [
+				...opened,
+				...['b', 'c'].map((m): ScriptStep => ({
+					by: 'clerk',
+					command: { type: 'attendance:check-in', memberId: m, mode: 'in-person' }
+				})),
+				{
+					by: 'a',
+					command: { type: 'motion:propose', motionId: 'p', itemId: 'i1', text: 'Charge for parking.' }
+				},
+				{ by: 'mod', command: { type: 'vote:open', motionId: 'p' } },
+				{ by: 'a', command: { type: 'ballot:cast', motionId: 'p', choice: 'yes' } },
+				{ by: 'b', command: { type: 'ballot:cast', motionId: 'p', choice: 'no' } },
+				{ by: 'mod', command: { type: 'ballot:cast', motionId: 'p', choice: 'yes' } },
+				{
+					by: 'mod',
+					command: { type: 'ballot:hand-count', motionId: 'p', counts: { yes: 1, no: 0, abstain: 0 } }
+				},
+				{ by: 'mod', command: { type: 'vote:close', motionId: 'p' } }
+			]
+		});
+		expect(refused).toEqual([]);
+		const vote = generateMinutes({ meetingId: 'm', header, facts }).items[0]!.motions[0]!.vote!;
+		expect(vote.byConstituency).toEqual([
+			{ constituency: '居民', counts: { yes: 1, no: 0, abstain: 0 } },
+			{ constituency: '物业', counts: { yes: 0, no: 1, abstain: 0 } }
+		]);
+		expect(vote.ungrouped).toEqual({ yes: 1, no: 0, abstain: 0 });
+		expect(vote.handTotals).toEqual({ yes: 1, no: 0, abstain: 0 });
+		const rows = [...vote.byConstituency.map((g) => g.counts), vote.ungrouped!, vote.handTotals!];
+		for (const o of ['yes', 'no', 'abstain'] as const)
+			expect(rows.reduce((sum, c) => sum + c[o], 0)).toBe(vote.counts![o]);
+	});
+
 	it('[minutes:search] finds a keyword in either language, case folded, Chinese as typed', () => {
 		const minutes = minutesOf(opened);
 		const both = { zh: minutes, en: minutes };

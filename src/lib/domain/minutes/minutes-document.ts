@@ -165,7 +165,11 @@ function voteBlocks(v: MinutesVote, L: MinutesLabels): Block[] {
 		out.push({
 			kind: 'table',
 			head: [L.constituency, ...OPTIONS.map((o) => L[o])],
-			rows: v.byConstituency.map((g) => [g.constituency, ...OPTIONS.map((o) => String(g.counts[o]))])
+			rows: [
+				...v.byConstituency.map((g) => [g.constituency, g.counts] as const),
+				...(v.ungrouped ? [[L.noConstituency, v.ungrouped] as const] : []),
+				...(v.handTotals ? [[L.handTotalsRow, v.handTotals] as const] : [])
+			].map(([group, counts]) => [group, ...OPTIONS.map((o) => String(counts[o]))])
 		});
 	}
 	if (v.parts.length) {

@@ -60,6 +60,8 @@ export interface MinutesLabels {
 	secretBallot: string;
 	openBallot: string;
 	handCount: string;
+	/** The row of a by-constituency table for hands counted as totals, which have no constituency. */
+	handTotalsRow: string;
 	yes: string;
 	no: string;
 	abstain: string;
@@ -147,6 +149,7 @@ const zh: MinutesLabels = {
 	secretBallot: '无记名投票',
 	openBallot: '记名表决',
 	handCount: '含现场举手计数',
+	handTotalsRow: '现场举手（不分界别）',
 	yes: '赞成',
 	no: '反对',
 	abstain: '弃权',
@@ -240,6 +243,7 @@ const en: MinutesLabels = {
 	secretBallot: 'Secret ballot',
 	openBallot: 'Open vote',
 	handCount: 'including a show of hands',
+	handTotalsRow: 'show of hands (no constituency)',
 	yes: 'Yes',
 	no: 'No',
 	abstain: 'Abstain',

@@ -75,6 +75,12 @@ export interface MinutesVote {
 	weights: Counts | null;
 	weighted: boolean;
 	byConstituency: { constituency: string; counts: Counts }[];
+	/**
+	 * Beside `byConstituency`, so that its rows add up to the totals: ballots of members in no
+	 * constituency, and a show of hands counted as totals (which has no constituency); null if none.
+	 */
+	ungrouped: Counts | null;
+	handTotals: Counts | null;
 	/** Every test the rule applied (participation, approval; overall and per constituency). */
 	parts: TallyPart[];
 	thresholdMet: boolean | null;

@@ -51,7 +51,7 @@ function voteRecord(motion: Motion, vote: VoteRun, outcome: VoteOutcome | null, 
 		weighted,
 		// A secret vote's breakdown by group would name the choice of anyone alone in a group; only
 		// the tests its rule itself requires (in `parts`) are published.
-		byConstituency: outcome && tally && !vote.secret ? byConstituency(motion, vote) : [],
+		...groupRows(motion, vote, !!(outcome && tally && !vote.secret)),
 		parts: tally?.parts ?? [],
 		thresholdMet: tally ? approval.every((p) => p.met) : null,
 		handCounted: vote.handCount !== null,
@@ -98,20 +98,35 @@ function choiceText(motion: Motion, choice: Choice): string {
 	return choice.map((id) => labels.find((c) => c.id === id)?.label ?? id).join(', ');
 }
 
-/** Counts per constituency of an open vote, from its named ballots (hand totals have no constituency). */
-function byConstituency(motion: Motion, vote: VoteRun): { constituency: string; counts: Counts }[] {
+type GroupRows = Pick<MinutesVote, 'byConstituency' | 'ungrouped' | 'handTotals'>;
+
+/**
+ * Counts per constituency of a closed open vote, from its named ballots, with what falls in no
+ * constituency beside them: members without one, and hands counted as totals.
+ */
+function groupRows(motion: Motion, vote: VoteRun, published: boolean): GroupRows {
+	const none: GroupRows = { byConstituency: [], ungrouped: null, handTotals: null };
 	const groups = new Set(vote.voters.map((v) => v.constituency).filter((c): c is string => !!c));
-	if (groups.size < 2 || motion.form.kind !== 'yes-no-abstain') return [];
-	const of = new Map(vote.voters.map((v) => [v.memberId, v.constituency]));
+	if (!published || groups.size < 2 || motion.form.kind !== 'yes-no-abstain') return none;
+	const of = new Map(vote.voters.map((v) => [v.memberId, v.constituency || null]));
 	const choices = Object.values(vote.ballots)
 		.filter((b) => motion.recusals[b.voterId] === undefined)
 		.map((b) => ({ constituency: of.get(b.voterId) ?? null, choice: b.choice }));
-	return [...groups].sort().map((constituency) => {
+	const countOf = (constituency: string | null) => {
 		const counts: Counts = { yes: 0, no: 0, abstain: 0 };
 		for (const b of choices) {
 			if (b.constituency === constituency && typeof b.choice === 'string')
 				counts[b.choice as VoteOption] += 1;
 		}
-		return { constituency, counts };
-	});
+		return counts;
+	};
+	const ungrouped = countOf(null);
+	const hands = vote.handCount?.counts;
+	return {
+		byConstituency: [...groups]
+			.sort()
+			.map((constituency) => ({ constituency, counts: countOf(constituency) })),
+		ungrouped: ungrouped.yes + ungrouped.no + ungrouped.abstain > 0 ? ungrouped : null,
+		handTotals: hands ? { yes: hands.yes ?? 0, no: hands.no ?? 0, abstain: hands.abstain ?? 0 } : null
+	};
 }
