@@ -57,3 +57,20 @@ test.describe('reading on a phone', () => {
 		}
 	});
 });
+
+test.describe('on a desktop', () => {
+	test.use({ viewport: { width: 1280, height: 800 } });
+
+	test('[layout:room-heading] the projector and minutes buttons sit together after the meeting’s title', async ({
+		page,
+		e2e,
+		signInAs
+	}) => {
+		const { councilId } = await signInAs(page, 'member');
+		await page.goto(`/councils/${councilId}/meetings/${e2e.meetings.pepsi}`);
+		const projector = (await page.getByRole('link', { name: '投影视图' }).boundingBox())!;
+		const minutes = (await page.getByRole('link', { name: '会议纪要', exact: true }).boundingBox())!;
+		expect(Math.abs(projector.y - minutes.y)).toBeLessThan(4);
+		expect(minutes.x - (projector.x + projector.width)).toBeLessThan(40);
+	});
+});
