@@ -65,6 +65,14 @@ describe('npm run archive', () => {
 			events: script.facts.map((f) => ({ type: f.type, payload: f.payload, actorId: null })),
 			occurredAt: may.startsAt
 		});
+		// June sat (it is where May's minutes are approved).
+		const opening = script.facts.find((f) => f.type === 'meeting:open')!;
+		await eventLogRepository(db.sql).append({
+			meetingId: june.id,
+			expectedSeq: 0,
+			events: [{ type: opening.type, payload: opening.payload, actorId: null }],
+			occurredAt: june.startsAt
+		});
 		const approved = await t.services.minutes.approve({
 			userId: clerk.id,
 			meetingId: may.id,

@@ -63,6 +63,8 @@ async function councilWithHistory() {
 		meetingId: may.id,
 		notes: { [itemId]: 'Residents complained about container trucks.' }
 	});
+	for (const type of ['meeting:open', 'meeting:adjourn'] as const)
+		await t.services.meetingRooms.command(moderator.userId, june.id, randomUUID(), { type });
 	const approved = await t.services.minutes.approve({
 		userId: clerk.userId,
 		meetingId: may.id,

@@ -39,6 +39,8 @@ async function adjournedMeeting() {
 	await run(b.userId, { type: 'ballot:cast', motionId: 'fee', choice: 'no' });
 	await run(moderator.userId, { type: 'vote:close', motionId: 'fee' });
 	await run(moderator.userId, { type: 'meeting:adjourn' });
+	// Minutes are approved by a meeting that sits.
+	await t.services.meetingRooms.command(moderator.userId, next.id, randomUUID(), { type: 'meeting:open' });
 	return { council, moderator, clerk, a, meeting, next, itemId, run };
 }
 
@@ -114,13 +116,34 @@ describe('minutes service', () => {
 		expect(view.ok && view.value.shown.minutes.zh.items[0]!.notes).toBe('');
 	});
 
+	it('[minutes:approval] only a later meeting that has opened can approve: one still to come is not offered and is refused', async () => {
+		const m = await adjournedMeeting();
+		const later = await createMeeting(t, m.council.id, new Date(Date.now() + 60 * 86_400_000));
+		const view = await t.services.minutes.view(m.clerk.userId, m.meeting.id);
+		expect(view.ok && view.value.laterMeetings.map((x) => [x.id, x.held])).toEqual([
+			[m.next.id, true],
+			[later.id, false]
+		]);
+		const refused = await t.services.minutes.approve({
+			userId: m.clerk.userId,
+			meetingId: m.meeting.id,
+			approvingMeetingId: later.id
+		});
+		expect(refused).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+		const approved = await t.services.minutes.approve({
+			userId: m.clerk.userId,
+			meetingId: m.meeting.id,
+			approvingMeetingId: m.next.id
+		});
+		expect(approved.ok).toBe(true);
+	});
+
 	it('[minutes:approval] minutes of a meeting still running cannot be approved', async () => {
 		const { council, moderator } = await seedCouncil(t, []);
 		const meeting = await createMeeting(t, council.id);
-		const next = await createMeeting(t, council.id);
-		await t.services.meetingRooms.command(moderator.userId, meeting.id, randomUUID(), {
-			type: 'meeting:open'
-		});
+		const next = await createMeeting(t, council.id, new Date(Date.now() + 30 * 86_400_000));
+		for (const m of [meeting, next])
+			await t.services.meetingRooms.command(moderator.userId, m.id, randomUUID(), { type: 'meeting:open' });
 		const refused = await t.services.minutes.approve({
 			userId: moderator.userId,
 			meetingId: meeting.id,

@@ -22,6 +22,14 @@ export interface MinutesVersionRow {
 const columns = `meeting_id, version, status, generated, notes, log_seq, log_hash, approved_at,
 	approved_in_meeting_id, correction_reason, created_at`;
 
+export interface LaterMeeting {
+	id: string;
+	titleZh: string;
+	titleEn: string;
+	startsAt: Date;
+	held: boolean;
+}
+
 export function minutesRepository(sql: Sql) {
 	return {
 		async list(meetingId: string): Promise<MinutesVersionRow[]> {
@@ -86,13 +94,20 @@ export function minutesRepository(sql: Sql) {
 			return row ?? null;
 		},
 		/** Meetings of the council after this one, where its minutes may be approved (soonest first). */
-		async laterMeetings(
-			meetingId: string
-		): Promise<{ id: string; titleZh: string; titleEn: string; startsAt: Date }[]> {
-			return sql<{ id: string; titleZh: string; titleEn: string; startsAt: Date }[]>`
-				select n.id, n.title_zh, n.title_en, n.starts_at from meeting m
+		/** The council's meetings after this one; `held`: opened (running now, or over). */
+		async laterMeetings(meetingId: string): Promise<LaterMeeting[]> {
+			return sql<LaterMeeting[]>`
+				select n.id, n.title_zh, n.title_en, n.starts_at,
+					exists (select 1 from meeting_event e where e.meeting_id = n.id and e.type = 'meeting:open') as held
+				from meeting m
 				join meeting n on n.council_id = m.council_id and n.starts_at > m.starts_at
 				where m.id = ${meetingId} order by n.starts_at limit 12`;
+		},
+		/** Whether the meeting has been opened (is running now, or is over). */
+		async held(meetingId: string): Promise<boolean> {
+			const [row] = await sql<{ held: boolean }[]>`
+				select exists (select 1 from meeting_event where meeting_id = ${meetingId} and type = 'meeting:open') as held`;
+			return row!.held;
 		},
 		/** Approved versions of a council's meetings that started in [from, to), oldest first. */
 		async listApproved(councilId: string, from: Date, to: Date): Promise<MinutesVersionRow[]> {

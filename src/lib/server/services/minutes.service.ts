@@ -12,6 +12,7 @@ import { eventLogRepository } from '../repositories/event-log.repository';
 import { meetingRepository, type MeetingRow } from '../repositories/meeting.repository';
 import {
 	minutesRepository,
+	type LaterMeeting,
 	type GeneratedMinutes,
 	type ItemNotes,
 	type MinutesVersionRow
@@ -40,7 +41,8 @@ export interface MinutesView {
 	council: CouncilRow;
 	adjourned: boolean;
 	/** Later meetings of the council, where these minutes may be approved. */
-	laterMeetings: { id: string; titleZh: string; titleEn: string; startsAt: Date }[];
+	/** Where these minutes may be approved: those `held`, for minutes are approved by a meeting that sits. */
+	laterMeetings: LaterMeeting[];
 	versions: Pick<
 		MinutesVersionRow,
 		'version' | 'status' | 'approvedAt' | 'approvedInMeetingId' | 'correctionReason' | 'createdAt'
@@ -233,6 +235,8 @@ export function minutesService(deps: ServiceDeps, options: MinutesServiceOptions
 			const approving = await meetingRepository(sql).findById(input.approvingMeetingId);
 			if (!approving || approving.councilId !== meeting.councilId || approving.id === meeting.id)
 				return fail('invalid-input', 'Minutes are approved in another meeting of the same council.');
+			if (approving.startsAt <= meeting.startsAt || !(await versions.held(approving.id)))
+				return fail('invalid-input', 'Minutes are approved in a later meeting that has opened.');
 			const rows = await versions.list(meeting.id);
 			const draft = rows.find((r) => r.status === 'draft');
 			if (!draft && rows.some((r) => r.status === 'approved'))
