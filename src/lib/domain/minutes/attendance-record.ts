@@ -1,6 +1,8 @@
 import { isVotingRole } from '../council/role';
 import type { AttendanceMode, RecordedFact } from '../meeting/meeting-events';
 import type { RosterEntry } from '../meeting/roster';
+import { representedAmong } from '../meeting/presence';
+import { evaluateQuorum, type QuorumRule } from '../meeting/quorum';
 import type { MinutesAttendance, MinutesPerson, QuorumMoment } from './minutes';
 
 interface Presence {
@@ -40,24 +42,42 @@ export function attendanceRecord(
 	/** Between the opening and the start of business (see above). */
 	let rollCall = false;
 	let firstItemId: string | null = null;
+	let quorumRule: QuorumRule | null = null;
+	/**
+	 * Quorum as the roll call left it, counted then: quorum facts are recorded only when quorum
+	 * changes, so the last one can be short of people who came after it was reached.
+	 */
+	const closeRollCall = () => {
+		if (!rollCall) return;
+		rollCall = false;
+		if (!quorumRule) return;
+		const here = new Set([...presence].filter(([, p]) => p.present).map(([id]) => id));
+		quorumAtOpening = evaluateQuorum(
+			quorumRule,
+			roster,
+			here,
+			representedAmong(here, Object.fromEntries(proxies))
+		);
+	};
 	let quorumAtOpening: QuorumMoment['status'] | null = null;
 
 	for (const f of facts) {
 		switch (f.type) {
 			case 'meeting:open':
 				openedAt = f.occurredAt;
+				quorumRule = f.payload.rules.quorum;
 				rollCall = true;
 				break;
 			case 'agenda:item-start':
 				firstItemId ??= f.payload.itemId;
-				if (f.payload.itemId !== firstItemId) rollCall = false;
+				if (f.payload.itemId !== firstItemId) closeRollCall();
 				break;
 			case 'vote:open':
-				rollCall = false;
+				closeRollCall();
 				break;
 			case 'meeting:adjourn':
+				closeRollCall();
 				adjourned = true;
-				rollCall = false;
 				break;
 			case 'attendance:check-in': {
 				const { memberId, mode } = f.payload;
@@ -94,6 +114,8 @@ export function attendanceRecord(
 		}
 	}
 
+	// A meeting still in its roll call (a draft read early): quorum as it stands.
+	closeRollCall();
 	const person = (r: RosterEntry): MinutesPerson => ({ memberId: r.memberId, name: r.name, role: r.role });
 	const attendance: MinutesAttendance = {
 		inPerson: [],

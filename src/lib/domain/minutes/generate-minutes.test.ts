@@ -142,6 +142,16 @@ describe('generated minutes', () => {
 		expect(voted.attendance.lateArrivals.map((x) => x.name)).toEqual(['C']);
 		expect(voted.quorumChanges.map((q) => q.status.met)).toEqual([false]);
 
+		// Quorum at the opening counts everyone the roll call found, not just those there when quorum
+		// was first reached (the last quorum fact).
+		const full = minutesOf([
+			...rollCall,
+			checkIn('c'),
+			{ by: 'mod', command: { type: 'agenda:item-start', itemId: 'i2' } }
+		]);
+		expect(full.quorumAtOpening).toMatchObject({ met: true, parts: [{ measure: 'headcount', present: 4 }] });
+		expect(full.attendance.lateArrivals).toEqual([]);
+
 		// Opened with too few and nobody came during the first item: the minutes say quorum was missing.
 		const thin = minutesOf(opened);
 		expect(thin.quorumAtOpening?.met).toBe(false);
