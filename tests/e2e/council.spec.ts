@@ -56,11 +56,19 @@ test.describe('signing in and the council page', () => {
 		await expect(page.getByText('集装箱').first()).toBeVisible();
 	});
 
-	test('[auth:invite] a used, forged or malformed invite gets a clear page', async ({ page, inviteFor }) => {
+	test('[auth:invite] a used, forged or malformed invite gets a clear page; its own member, signed in, is taken to the council', async ({
+		page,
+		inviteFor
+	}) => {
 		const invite = inviteFor('secondMember');
 		await page.goto(invite);
 		await page.getByRole('button', { name: /登录/ }).click();
 		await page.waitForURL(/\/councils\//);
+		const council = page.url();
+		// The same person tapping their printed QR code again is simply taken to their council.
+		await page.goto(invite);
+		await expect(page).toHaveURL(council);
+		await expect(page.getByRole('heading', { level: 1, name: '百事可乐议事会' })).toBeVisible();
 		await page.context().clearCookies();
 
 		const used = await page.goto(invite);

@@ -70,6 +70,15 @@ export function inviteService(deps: ServiceDeps) {
 			return ok({ url: `${origin}/invite/${token}`, expiresAt });
 		},
 
+		/**
+		 * The council of an invite that is this signed-in person's own (used or not): opening it again,
+		 * as an elder does by tapping the printed QR code, just takes them there.
+		 */
+		async councilOfOwnInvite(token: string, userId: string): Promise<string | null> {
+			const { invite, member } = await inspect(token);
+			return invite && member && member.userId === userId && !member.revokedAt ? member.councilId : null;
+		},
+
 		/** What the invite page shows before the person confirms; it does not use the invite up. */
 		async preview(token: string): Promise<Result<InvitePreview, ErrorCode>> {
 			const { member, check } = await inspect(token);

@@ -5,8 +5,11 @@ import { setSessionCookie } from '$lib/server/web/session-cookie';
 import type { Actions, PageServerLoad } from './$types';
 
 /** Showing the invite does not use it up: chat apps fetch links for previews before people tap them. */
-export const load: PageServerLoad = async ({ params }) => {
-	const preview = await appContext().services.invites.preview(params.token);
+export const load: PageServerLoad = async ({ params, locals }) => {
+	const { invites } = appContext().services;
+	const own = locals.user && (await invites.councilOfOwnInvite(params.token, locals.user.id));
+	if (own) redirect(303, `/councils/${own}`);
+	const preview = await invites.preview(params.token);
 	if (!preview.ok) failPage(preview.error);
 	return { invite: preview.value };
 };
