@@ -14,9 +14,22 @@ export const load: PageServerLoad = async ({ parent, url }) => {
 	if (memberId !== view.memberId && !can({ role: view.role }, CouncilAction.checkIn)) {
 		failPage({ code: 'forbidden', message: 'Only your own card.' });
 	}
-	const member = await memberRepository(appContext().db.sql).findById(memberId);
+	const members = memberRepository(appContext().db.sql);
+	const member = await members.findById(memberId);
 	if (!member || member.councilId !== view.council.id || member.revokedAt) {
 		failPage({ code: 'not-found', message: 'No such member.' });
 	}
-	return { name: member.name, code: member.checkInCode, qr: await qrSvg(member.checkInCode) };
+	// Whoever checks people in at the door (a social worker for the elders) prints everyone's card.
+	const others = can({ role: view.role }, CouncilAction.checkIn)
+		? (await members.listByCouncil(view.council.id))
+				.filter((m) => !m.revokedAt)
+				.map((m) => ({ id: m.id, name: m.name }))
+		: [];
+	return {
+		memberId,
+		name: member.name,
+		code: member.checkInCode,
+		qr: await qrSvg(member.checkInCode),
+		others
+	};
 };
