@@ -23,5 +23,12 @@ test('[card:print-any] the clerk who checks people in at the door picks any memb
 	await elder.goto(`/councils/${councilId}/card`);
 	await expect(elder.getByRole('heading', { level: 1, name: /陈阿根\s?的签到卡/ })).toBeVisible();
 	await expect(elder.getByLabel('成员')).toHaveCount(0);
+	// A phone at 200% zoom: the card, QR code and all, stays on the screen.
+	await elder.setViewportSize({ width: 195, height: 422 });
+	const { scrollWidth, innerWidth } = await elder.evaluate(() => ({
+		scrollWidth: document.scrollingElement!.scrollWidth,
+		innerWidth: window.innerWidth
+	}));
+	expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
 	await context.close();
 });
