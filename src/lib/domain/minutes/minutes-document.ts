@@ -36,7 +36,7 @@ export const formatWeight = (cents: number) => (cents / 100).toFixed(2).replace(
 export function minutesDocument(minutes: Minutes, locale: MinutesLocale): MinutesDocument {
 	const L = MINUTES_LABELS[locale];
 	const h = minutes.header;
-	const blocks: Block[] = [{ kind: 'title', text: `${h.meetingTitle} ${L.minutes}` }];
+	const blocks: Block[] = [{ kind: 'title', text: L.minutesOf(h.meetingTitle) }];
 	if (minutes.status !== 'adjourned')
 		blocks.push({ kind: 'paragraph', text: `${L.draft}${L.colon}${L.notAdjourned}` });
 	const fields: [string, string][] = [

@@ -9,6 +9,8 @@ export type MinutesLocale = 'zh' | 'en';
  */
 export interface MinutesLabels {
 	minutes: string;
+	/** The heading of a meeting's minutes. */
+	minutesOf: (meeting: string) => string;
 	draft: string;
 	council: string;
 	meeting: string;
@@ -99,6 +101,7 @@ export interface MinutesLabels {
 
 const zh: MinutesLabels = {
 	minutes: '会议纪要',
+	minutesOf: (meeting) => `${meeting} 会议纪要`,
 	draft: '草稿',
 	council: '组织',
 	meeting: '会议',
@@ -193,6 +196,7 @@ const zh: MinutesLabels = {
 
 const en: MinutesLabels = {
 	minutes: 'Minutes',
+	minutesOf: (meeting) => `Minutes of ${meeting}`,
 	draft: 'Draft',
 	council: 'Council',
 	meeting: 'Meeting',
