@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { minutesDocument } from '../../src/lib/domain/minutes/minutes-document';
+import { renderMarkdown } from '../../src/lib/domain/minutes/render-markdown';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MeetingCommand } from '../../src/lib/domain/meeting/meeting-command';
 import { agendaItem } from '../helpers/meeting-client';
@@ -136,6 +138,17 @@ describe('minutes service', () => {
 			approvingMeetingId: m.next.id
 		});
 		expect(approved.ok).toBe(true);
+
+		// The approving meeting's own minutes record it.
+		const next = await t.services.minutes.view(m.clerk.userId, m.next.id);
+		if (!next.ok) throw new Error(next.error.code);
+		const { zh, en } = next.value.shown.minutes;
+		expect(zh.minutesApproved).toEqual([
+			{ meetingTitle: m.meeting.titleZh, scheduledAt: m.meeting.startsAt.toISOString() }
+		]);
+		expect(en.minutesApproved.map((a) => a.meetingTitle)).toEqual([m.meeting.titleEn]);
+		const text = renderMarkdown(minutesDocument(zh, 'zh'));
+		expect(text).toContain(`## 本次会议通过的纪要\n\n- ${m.meeting.titleZh} · `);
 	});
 
 	it('[minutes:approval] minutes of a meeting still running cannot be approved', async () => {

@@ -65,6 +65,9 @@ export function generateMinutes(input: MinutesInput): Minutes {
 		decisions: decisions(motions, items, state),
 		tasksCreated: tasks,
 		mattersArising: mattersArising(input.mattersArising ?? [], state.followUpUpdates),
+		minutesApproved: [...(input.minutesApproved ?? [])].sort((a, b) =>
+			a.scheduledAt.localeCompare(b.scheduledAt)
+		),
 		logHead: input.logHead ?? null
 	};
 }

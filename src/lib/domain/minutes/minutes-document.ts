@@ -56,6 +56,15 @@ export function minutesDocument(minutes: Minutes, locale: MinutesLocale): Minute
 	blocks.push({ kind: 'heading', level: 2, text: L.agenda });
 	for (const item of minutes.items) blocks.push(...itemBlocks(item, L));
 	blocks.push(...decisionBlocks(minutes, L));
+	if (minutes.minutesApproved.length) {
+		blocks.push({ kind: 'heading', level: 2, text: L.minutesApproved });
+		blocks.push({
+			kind: 'list',
+			items: minutes.minutesApproved.map(
+				(a) => `${a.meetingTitle} · ${formatTime(a.scheduledAt).slice(0, 10)}`
+			)
+		});
+	}
 	blocks.push(...taskBlocks(minutes, L));
 	if (minutes.logHead)
 		blocks.push({ kind: 'paragraph', text: L.generatedFrom(minutes.logHead.seq, minutes.logHead.hash) });

@@ -96,6 +96,7 @@ export interface MinutesLabels {
 	status: string;
 	taskStatus: Record<FollowUpStatus, string>;
 	mattersArising: string;
+	minutesApproved: string;
 	generatedFrom: (seq: number, hash: string) => string;
 }
 
@@ -191,6 +192,7 @@ const zh: MinutesLabels = {
 	status: '状态',
 	taskStatus: { open: '未开始', 'in-progress': '进行中', done: '已完成', dropped: '已撤销' },
 	mattersArising: '跟进事项',
+	minutesApproved: '本次会议通过的纪要',
 	generatedFrom: (seq, hash) => `根据会议记录第 1–${seq} 条生成（哈希链末端 ${hash}）`
 };
 
@@ -291,6 +293,7 @@ const en: MinutesLabels = {
 	status: 'Status',
 	taskStatus: { open: 'open', 'in-progress': 'in progress', done: 'done', dropped: 'dropped' },
 	mattersArising: 'Matters arising',
+	minutesApproved: 'Minutes approved at this meeting',
 	generatedFrom: (seq, hash) => `Generated from record entries 1–${seq} (hash-chain head ${hash})`
 };
 

@@ -36,8 +36,15 @@ export interface MinutesInput {
 	/** The clerks' notes, plain text, by agenda item id. */
 	notes?: Readonly<Record<string, string>>;
 	mattersArising?: readonly MatterArisingInput[];
+	/** Earlier meetings' minutes approved in this one (under "approval of the previous minutes"). */
+	minutesApproved?: readonly MinutesApproved[];
 	/** The log's hash-chain head the minutes were generated from, so readers can check them against it. */
 	logHead?: { seq: number; hash: string } | null;
+}
+
+export interface MinutesApproved {
+	meetingTitle: string;
+	scheduledAt: string;
 }
 
 export interface MinutesPerson {
@@ -168,5 +175,6 @@ export interface Minutes {
 	decisions: MinutesDecision[];
 	tasksCreated: MinutesTask[];
 	mattersArising: MinutesMatterArising[];
+	minutesApproved: MinutesApproved[];
 	logHead: { seq: number; hash: string } | null;
 }

@@ -103,6 +103,14 @@ export function minutesRepository(sql: Sql) {
 				join meeting n on n.council_id = m.council_id and n.starts_at > m.starts_at
 				where m.id = ${meetingId} order by n.starts_at limit 12`;
 		},
+		/** The meetings whose minutes were approved in this one. */
+		async approvedIn(meetingId: string): Promise<{ titleZh: string; titleEn: string; startsAt: Date }[]> {
+			return sql<{ titleZh: string; titleEn: string; startsAt: Date }[]>`
+				select distinct m.title_zh, m.title_en, m.starts_at from minutes_version v
+				join meeting m on m.id = v.meeting_id
+				where v.approved_in_meeting_id = ${meetingId} and v.status = 'approved'
+				order by m.starts_at`;
+		},
 		/** Whether the meeting has been opened (is running now, or is over). */
 		async held(meetingId: string): Promise<boolean> {
 			const [row] = await sql<{ held: boolean }[]>`

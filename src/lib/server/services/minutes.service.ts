@@ -96,6 +96,7 @@ export function minutesService(deps: ServiceDeps, options: MinutesServiceOptions
 		const itemIds = facts.flatMap((f) => (f.type === 'agenda:item-add' ? [f.payload.itemId] : []));
 		const used = notes ?? (await readClerkNotes(sql, meeting.id, itemIds));
 		const mattersArising = await options.mattersArising(meeting.id);
+		const approvedHere = await versions.approvedIn(meeting.id);
 		const generated = Object.fromEntries(
 			LOCALES.map((locale) => [
 				locale,
@@ -112,6 +113,10 @@ export function minutesService(deps: ServiceDeps, options: MinutesServiceOptions
 					facts,
 					notes: used,
 					mattersArising,
+					minutesApproved: approvedHere.map((a) => ({
+						meetingTitle: locale === 'zh' ? a.titleZh : a.titleEn,
+						scheduledAt: a.startsAt.toISOString()
+					})),
 					logHead: head
 				})
 			])
