@@ -190,7 +190,7 @@ const zh: MinutesLabels = {
 	owner: '负责人',
 	due: '期限',
 	status: '状态',
-	taskStatus: { open: '未开始', 'in-progress': '进行中', done: '已完成', dropped: '已撤销' },
+	taskStatus: { open: '待办', 'in-progress': '进行中', done: '已完成', dropped: '已放弃' },
 	mattersArising: '跟进事项',
 	minutesApproved: '本次会议通过的纪要',
 	generatedFrom: (seq, hash) => `根据会议记录第 1–${seq} 条生成（哈希链末端 ${hash}）`
