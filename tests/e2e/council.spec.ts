@@ -118,7 +118,7 @@ test.describe('managing members', () => {
 		await form.getByLabel('表决权重').fill('88.5');
 		await form.getByLabel('所属群体').fill('宜盛花园 Yisheng Garden');
 		await form.getByRole('button', { name: '添加' }).click();
-		await expect(page.getByText(`已添加 ${name}。`)).toBeVisible();
+		await expect(page.getByText(`已添加${name}。`)).toBeVisible();
 
 		const row = page.locator('li.card', { hasText: name });
 		await expect(row).toContainText('88.5');
@@ -130,8 +130,8 @@ test.describe('managing members', () => {
 		] as const)
 			await expect(page.getByRole(role, { name: label, exact: true })).toHaveCount(1);
 		await page.getByRole('button', { name: `生成邀请：${name}`, exact: true }).click();
-		await expect(page.getByRole('heading', { name: `${name} 的邀请` })).toBeVisible();
-		await expect(page.getByRole('img', { name: `${name} 的登录二维码` })).toBeVisible();
+		await expect(page.getByRole('heading', { name: `${name}的邀请` })).toBeVisible();
+		await expect(page.getByRole('img', { name: `${name}的登录二维码` })).toBeVisible();
 		const link = await page.locator('.invite-card .url a').getAttribute('href');
 		expect(link).toMatch(/\/invite\/[A-Za-z0-9_-]{43}$/);
 		await expectNoSeriousA11yViolations(page);
@@ -148,7 +148,7 @@ test.describe('managing members', () => {
 		// Withdraw the newcomer again: later tests count the council's voting members for quorum.
 		page.once('dialog', (d) => d.accept());
 		await page.getByRole('button', { name: `收回权限：${name}`, exact: true }).click();
-		await expect(page.getByText(`已收回 ${name} 的权限。`)).toBeVisible();
+		await expect(page.getByText(`已收回${name}的权限。`)).toBeVisible();
 	});
 
 	test('[members:forbidden] a member who is not a moderator is refused member management', async ({
@@ -188,14 +188,14 @@ test.describe('managing members', () => {
 		await page.goto(`/councils/${councilId}/members`);
 		page.once('dialog', (d) => d.accept());
 		await page.getByRole('button', { name: '收回权限：赵小雨', exact: true }).click();
-		await expect(page.getByText('已收回 赵小雨 的权限。')).toBeVisible();
+		await expect(page.getByText('已收回赵小雨的权限。')).toBeVisible();
 
 		const after = await observer.reload();
 		expect(after?.status()).toBe(404);
 
 		// Restore so that other tests find the council as seeded.
 		await page.getByRole('button', { name: '恢复权限：赵小雨', exact: true }).click();
-		await expect(page.getByText('已恢复 赵小雨 的权限。')).toBeVisible();
+		await expect(page.getByText('已恢复赵小雨的权限。')).toBeVisible();
 		expect((await observer.reload())?.status()).toBe(200);
 		await observerContext.close();
 	});

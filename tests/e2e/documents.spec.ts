@@ -47,7 +47,7 @@ test.describe('proposal documents', () => {
 		await editorOf(member).click();
 		await member.keyboard.press('End');
 		await member.keyboard.type('，访客免费');
-		await expect(moderator.getByText(`${memberName} 正在输入…`)).toBeVisible();
+		await expect(moderator.getByText(`${memberName}正在输入…`)).toBeVisible();
 		await expect(editorOf(moderator)).toContainText('地面车位每月100元，访客免费');
 		await expect(caretOf(moderator, memberName)).toBeVisible();
 		await expect(caretOf(member, moderatorName)).toBeVisible();
@@ -258,7 +258,7 @@ test.describe('proposal documents', () => {
 		await moderator.goto(member.url());
 		await expect(editorOf(moderator)).toHaveAttribute('contenteditable', 'true');
 		await expect(present).toContainText(moderatorName);
-		const typing = member.getByText(`${moderatorName} 正在输入…`);
+		const typing = member.getByText(`${moderatorName}正在输入…`);
 		for (let i = 0; i < 6; i++) {
 			await expect(typing).toBeHidden({ timeout: 100 });
 			await member.waitForTimeout(500);

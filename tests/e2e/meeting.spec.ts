@@ -16,6 +16,7 @@ const JINGHU_AGENDA = [
 const WORDS = {
 	zh: {
 		open: '开会',
+		openEarly: /^这次会议定于 .+ 开始。现在就开会吗？$/,
 		next: '下一项',
 		adjourn: '散会',
 		adjournConfirm: '确定散会吗？散会后不能再更改会议记录。',
@@ -35,16 +36,17 @@ const WORDS = {
 		headcount: (present: number) => `人数：${present} / 需要 4（共 6）`,
 		presentCount: (inPerson: number, remote: number) =>
 			`到会 ${inPerson + remote} 人（现场 ${inPerson}，线上 ${remote}）`,
-		checkIn: (name: string) => `现场签到 ${name}`,
+		checkIn: (name: string) => `现场签到${name}`,
 		joinRemote: '我在线上参会',
 		raiseHand: '举手发言',
 		nextSpeakers: '等候发言',
-		giveFloor: (name: string) => `请 ${name} 发言`,
+		giveFloor: (name: string) => `请${name}发言`,
 		floor: (name: string) => `正在发言：${name}`,
 		floorNone: '目前无人发言'
 	},
 	en: {
 		open: 'Open the meeting',
+		openEarly: /^This meeting is scheduled for .+\. Open it now\?$/,
 		next: 'Next item',
 		adjourn: 'Adjourn',
 		adjournConfirm: 'Adjourn the meeting? The record cannot change afterwards.',
@@ -119,6 +121,17 @@ test.describe('running a meeting', () => {
 		// Only the moderator runs the meeting.
 		await expect(resident.getByRole('button', { name: w.open, exact: true })).toHaveCount(0);
 
+		// Fresh meetings are weeks away: opening one now is asked about, and declining keeps it waiting.
+		const asked: string[] = [];
+		page.once('dialog', (dialog) => {
+			asked.push(dialog.message());
+			void dialog.dismiss();
+		});
+		await page.getByRole('button', { name: w.open, exact: true }).click();
+		await expect.poll(() => asked.length).toBe(1);
+		expect(asked[0]).toMatch(w.openEarly);
+		await expect(statusBadge(page, w.scheduled)).toBeVisible();
+		page.once('dialog', (dialog) => void dialog.accept());
 		await page.getByRole('button', { name: w.open, exact: true }).click();
 		for (const p of [page, resident, projector]) {
 			await expect(statusBadge(p, w.inSession)).toBeVisible();
@@ -223,6 +236,10 @@ test.describe('running a meeting', () => {
 		}
 		await expect(region(projector, w.currentItem)).toContainText(w.waiting);
 
+		page.once('dialog', (dialog) => {
+			expect(dialog.message()).toMatch(w.openEarly);
+			void dialog.accept();
+		});
 		await page.getByRole('button', { name: w.open, exact: true }).click();
 		await expect(region(projector, w.quorum)).toContainText(w.quorumNotMet);
 		await expect(region(projector, w.quorum)).toContainText(w.headcount(0));
@@ -267,6 +284,32 @@ test.describe('running a meeting', () => {
 });
 
 test.describe('before a meeting', () => {
+	test('[meeting:proxy] on a phone, a Jinghu meeting says the council allows no proxies instead of offering the form', async ({
+		page,
+		e2e,
+		signInAs,
+		freshMeeting
+	}) => {
+		await page.setViewportSize({ width: 390, height: 844 });
+		const room = `/councils/${e2e.councils['jinghu-elders']!.id}/meetings/${freshMeeting('jinghu')}`;
+		await signInAs(page, 'jinghuModerator');
+		await page.goto(room);
+		await expect(statusBadge(page, WORDS.zh.scheduled)).toBeVisible();
+
+		// Before opening (the council's rule) and after (the rule the meeting froze) alike.
+		const proxies = region(page, '委托代理');
+		for (const opened of [false, true]) {
+			if (opened) {
+				page.once('dialog', (dialog) => void dialog.accept());
+				await page.getByRole('button', { name: WORDS.zh.open, exact: true }).click();
+				await expect(statusBadge(page, WORDS.zh.inSession)).toBeVisible();
+			}
+			await expect(proxies).toContainText('本议事会不允许委托代理。');
+			await expect(proxies.getByRole('combobox')).toHaveCount(0);
+			await expect(proxies.getByRole('button', { name: '登记委托' })).toHaveCount(0);
+		}
+	});
+
 	test('[meeting:room] a member enters the upcoming Jinghu meeting from the council page and sees its agenda', async ({
 		page,
 		e2e,

@@ -187,6 +187,8 @@ test.describe('clerk’s live notes', () => {
 		const clerk = await clerkContext.newPage();
 		await signInAs(clerk, 'jinghuClerk');
 		await Promise.all([page.goto(meeting), clerk.goto(meeting)]);
+		// Fresh meetings are weeks away, so opening one now is confirmed.
+		page.once('dialog', (dialog) => void dialog.accept());
 		await page.getByRole('button', { name: '开会', exact: true }).click();
 		await page.getByRole('button', { name: '下一项', exact: true }).click();
 
@@ -204,7 +206,7 @@ test.describe('clerk’s live notes', () => {
 		await expect(clerk.getByRole('textbox', { name: /的会议记录$/ })).toBeEditable();
 		await expect(clerk.getByRole('list', { name: '正在查看本文件' })).toContainText('王德福');
 		for (let i = 0; i < 6; i++) {
-			await expect(clerk.getByText('王德福 正在输入…')).toBeHidden({ timeout: 100 });
+			await expect(clerk.getByText('王德福正在输入…')).toBeHidden({ timeout: 100 });
 			await clerk.waitForTimeout(500);
 		}
 
@@ -286,10 +288,10 @@ test.describe('the minutes loop', () => {
 		]);
 		await expect(previous.getByRole('button', { name: '通过上次会议纪要' })).toBeVisible();
 		// Checked in, the chair approves; the room stays on screen and says so.
-		await page.getByRole('button', { name: '现场签到 王德福', exact: true }).click();
-		await page.getByRole('button', { name: '现场签到 林海生', exact: true }).click();
-		await page.getByRole('button', { name: '现场签到 孙卫东', exact: true }).click();
-		await page.getByRole('button', { name: '现场签到 陈阿根', exact: true }).click();
+		await page.getByRole('button', { name: '现场签到王德福', exact: true }).click();
+		await page.getByRole('button', { name: '现场签到林海生', exact: true }).click();
+		await page.getByRole('button', { name: '现场签到孙卫东', exact: true }).click();
+		await page.getByRole('button', { name: '现场签到陈阿根', exact: true }).click();
 		await expect(region(page, '法定人数')).toContainText('已达到法定人数');
 		await expect(previous).not.toContainText(noQuorum);
 		answer = true;

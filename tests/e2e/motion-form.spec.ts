@@ -12,6 +12,8 @@ test('[motion:pick-frozen] a version frozen during the meeting is picked by name
 	const room = `/councils/${councilId}/meetings/${meetingId}`;
 	await page.goto(room);
 	await expect(page.getByRole('status').getByText('实时连接', { exact: true })).toBeVisible();
+	// Fresh meetings are weeks away, so opening one now is confirmed.
+	page.once('dialog', (dialog) => void dialog.accept());
 	await page.getByRole('button', { name: '开会', exact: true }).click();
 	await page.getByRole('button', { name: '下一项', exact: true }).click();
 

@@ -38,9 +38,11 @@ async function meetingWithQuorum(
 	for (const p of [page, liu, zhang, projector])
 		await expect(p.getByRole('status').getByText('实时连接', { exact: true })).toBeVisible();
 
+	// Fresh meetings are weeks away, so opening one now is confirmed.
+	page.once('dialog', (dialog) => void dialog.accept());
 	await page.getByRole('button', { name: '开会', exact: true }).click();
 	for (const name of ['陈静', '李明', '王磊'])
-		await page.getByRole('button', { name: `现场签到 ${name}`, exact: true }).click();
+		await page.getByRole('button', { name: `现场签到${name}`, exact: true }).click();
 	for (const p of [liu, zhang]) await p.getByRole('button', { name: '我在线上参会', exact: true }).click();
 	for (const p of [page, liu, zhang, projector])
 		await expect(region(p, '法定人数')).toContainText('已达到法定人数');
@@ -380,9 +382,11 @@ test.describe('voting', () => {
 		for (const p of [page, liu, projector]) watchErrors(p, errors);
 		await Promise.all([page.goto(room), liu.goto(room), projector.goto(`${room}/projector`)]);
 		await expect(liu.getByRole('status').getByText('实时连接', { exact: true })).toBeVisible();
+		// Fresh meetings are weeks away, so opening one now is confirmed.
+		page.once('dialog', (dialog) => void dialog.accept());
 		await page.getByRole('button', { name: '开会', exact: true }).click();
 		for (const name of ['陈静', '李明'])
-			await page.getByRole('button', { name: `现场签到 ${name}`, exact: true }).click();
+			await page.getByRole('button', { name: `现场签到${name}`, exact: true }).click();
 		await liu.getByRole('button', { name: '我在线上参会', exact: true }).click();
 		// 张秀英 is away and gives her proxy to 刘建国.
 		await page.getByLabel('委托人（缺席）').selectOption({ label: '张秀英' });
@@ -427,7 +431,7 @@ test.describe('voting', () => {
 			.getByRole('region', { name: '我的选票' })
 			.getByRole('button', { name: '反对', exact: true })
 			.click();
-		const proxyBallot = liuAmendment.getByRole('region', { name: '代 张秀英 投票（代理）' });
+		const proxyBallot = liuAmendment.getByRole('region', { name: '代张秀英投票（代理）' });
 		await proxyBallot.getByRole('button', { name: '张秀英：反对', exact: true }).click();
 		await expect(proxyBallot).toContainText('您已投票：反对。');
 		await amendment
@@ -448,7 +452,7 @@ test.describe('voting', () => {
 		await main.getByLabel('谁回避').selectOption({ label: '李明' });
 		await main.getByLabel('回避理由（例如：本人是利害关系人）').fill('本人在小区有固定车位');
 		await main.getByRole('button', { name: '记录回避' }).click();
-		await expect(liuMotions).toContainText('李明 回避：本人在小区有固定车位');
+		await expect(liuMotions).toContainText('李明回避：本人在小区有固定车位');
 		await main.getByRole('button', { name: '开始表决', exact: true }).click();
 		await expect(main).toContainText('已投票 0 人，共 3 人可投票');
 		await liuMotions
@@ -458,8 +462,8 @@ test.describe('voting', () => {
 			.click();
 
 		// Quorum is lost while the vote is open: the chair is warned, waits, and closes once it is back.
-		await page.getByRole('button', { name: '李明 离场', exact: true }).click();
-		await page.getByRole('button', { name: '刘建国 离场', exact: true }).click();
+		await page.getByRole('button', { name: '李明离场', exact: true }).click();
+		await page.getByRole('button', { name: '刘建国离场', exact: true }).click();
 		await expect(region(page, '法定人数')).toContainText('未达到法定人数');
 		await expect(main.getByRole('alert')).toContainText('此时结束表决，结果将记为“法定人数不足”');
 		await expect(main.getByRole('button', { name: '仍然结束（记为法定人数不足）' })).toBeVisible();

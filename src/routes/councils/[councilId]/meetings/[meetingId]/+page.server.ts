@@ -3,12 +3,23 @@ import { TemplateNameInput } from '$lib/protocol/schedule.schema';
 import { appContext } from '$lib/server/context';
 import { formObject } from '$lib/server/web/form';
 import { requireUser } from '$lib/server/web/guards';
+import { councilRepository } from '$lib/server/repositories/council.repository';
 import type { Actions, PageServerLoad } from './$types';
 
-/** For "approval of the previous minutes": the previous meeting's minutes, if any wait for it. */
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+/**
+ * For "approval of the previous minutes": the previous meeting's minutes, if any wait for it. The
+ * council's proxy rule: a meeting freezes its rules only when it opens, and until then the room
+ * must not offer a proxy form that the server will refuse.
+ */
+export const load: PageServerLoad = async ({ locals, url, params, parent }) => {
 	const user = requireUser(locals, url);
-	return { previousMinutes: await appContext().services.minutes.previousOf(user.id, params.meetingId) };
+	const { view } = await parent();
+	const { db, services } = appContext();
+	const [previousMinutes, rules] = await Promise.all([
+		services.minutes.previousOf(user.id, params.meetingId),
+		councilRepository(db.sql).findMeetingRules(view.council.id)
+	]);
+	return { previousMinutes, councilAllowsProxies: rules?.proxies.allowed ?? true };
 };
 
 export const actions: Actions = {
