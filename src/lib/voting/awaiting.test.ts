@@ -1,46 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { DECISION_PRESETS } from '$lib/domain/voting/decision-rule';
 import type { Motion, VoteRun } from '$lib/domain/voting/motion';
+import { testMotion, testVoter } from './test-motion';
 import { ballotCardId, readerBallots } from './awaiting';
 
-const voter = (memberId: string, present = true) => ({
-	memberId,
-	weightCents: 100,
-	constituency: null,
-	present
-});
-
 function motion(id: string, vote: Partial<VoteRun> | null, recusals: Record<string, string> = {}): Motion {
-	return {
+	return testMotion({
 		id,
-		itemId: 'i1',
-		kind: 'main',
-		amends: null,
-		documentAmendmentId: null,
-		text: '停车收费方案',
-		document: null,
-		form: { kind: 'yes-no-abstain' },
-		moverId: 'a',
-		seconderId: 'b',
-		status: vote ? 'voting' : 'seconded',
-		proposedAt: '2026-11-23T12:00:00.000Z',
+		vote,
 		recusals,
-		outcome: null,
-		vote: vote && {
-			openedAt: '2026-11-23T12:05:00.000Z',
-			secret: false,
-			allowChange: true,
-			hideRunningTally: false,
-			ruleId: 'robert-majority',
-			rule: DECISION_PRESETS['robert-majority'],
-			voters: [voter('me'), voter('giver'), voter('away', false), voter('c')],
-			quorumAtOpen: { met: true, parts: [] },
-			turnout: {},
-			ballots: {},
-			handCount: null,
-			...vote
-		}
-	};
+		voters: [testVoter('me'), testVoter('giver'), testVoter('away', false), testVoter('c')]
+	});
 }
 
 const me = { userId: 'u', role: 'member' as const, memberId: 'me' };

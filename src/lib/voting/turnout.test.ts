@@ -1,47 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { DECISION_PRESETS } from '$lib/domain/voting/decision-rule';
 import type { Motion, VoteRun } from '$lib/domain/voting/motion';
+import { testMotion, testVoter } from './test-motion';
 import { focusMotion } from './focus';
 import { runningCounts, turnoutOf } from './turnout';
 
-const voter = (memberId: string, present = true) => ({
-	memberId,
-	weightCents: 100,
-	constituency: null,
-	present
-});
-
 function motion(vote: Partial<VoteRun>, recusals: Record<string, string> = {}): Motion & { vote: VoteRun } {
-	return {
-		id: 'm1',
-		itemId: 'i1',
-		kind: 'main',
-		amends: null,
-		documentAmendmentId: null,
-		text: '停车收费方案',
-		document: null,
-		form: { kind: 'yes-no-abstain' },
-		moverId: 'a',
-		seconderId: null,
-		status: 'voting',
-		proposedAt: '2026-11-23T12:00:00.000Z',
-		recusals,
-		outcome: null,
-		vote: {
-			openedAt: '2026-11-23T12:05:00.000Z',
-			secret: false,
-			allowChange: true,
-			hideRunningTally: false,
-			ruleId: 'robert-majority',
-			rule: DECISION_PRESETS['robert-majority'],
-			voters: [voter('a'), voter('b'), voter('c'), voter('d'), voter('e'), voter('f', false)],
-			quorumAtOpen: { met: true, parts: [] },
-			turnout: {},
-			ballots: {},
-			handCount: null,
-			...vote
-		}
-	};
+	const voters = [
+		testVoter('a'),
+		testVoter('b'),
+		testVoter('c'),
+		testVoter('d'),
+		testVoter('e'),
+		testVoter('f', false)
+	];
+	return testMotion({ vote, recusals, voters }) as Motion & { vote: VoteRun };
 }
 
 const ballot = (
